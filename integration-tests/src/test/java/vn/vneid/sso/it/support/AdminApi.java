@@ -1,0 +1,178 @@
+package vn.vneid.sso.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Keycloak's admin REST API, as an operator would use it, for test set-up. */
+public final class AdminApi {
+
+    public static final String DEMO_PASSWORD = "VNeID-demo-2024";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 400_000));
+
+    private final KeycloakServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI admin;
+
+    public AdminApi(KeycloakServer server) {
+        this.server = server;
+        this.admin = server.baseUri().resolve("/admin/realms/" + KeycloakServer.REALM);
+    }
+
+    /** A citizen created for one test, so that tests never share lock-outs or codes. */
+    public record Citizen(String id, String nationalId, String password, String phone) {
+    }
+
+    public Citizen createCitizen(String fullName, String phone, boolean phoneVerified, int level) {
+        int serial = SERIAL.incrementAndGet();
+        String nationalId = String.format("001090%06d", serial);
+        String password = DEMO_PASSWORD;
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", nationalId);
+        user.put("enabled", true);
+        ObjectNode attributes = user.putObject("attributes");
+        attributes.putArray("fullName").add(fullName);
+        attributes.putArray("birthdate").add("1990-05-17");
+        attributes.putArray("gender").add("male");
+        attributes.putArray("vneidLevel").add(String.valueOf(level));
+        if (phone != null) {
+            attributes.putArray("phoneNumber").add(phone);
+            attributes.putArray("phoneNumberVerified").add(String.valueOf(phoneVerified));
+        }
+        ObjectNode credential = user.putArray("credentials").addObject();
+        credential.put("type", "password");
+        credential.put("value", password);
+        credential.put("temporary", false);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(admin + "/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user.toString())), 201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return new Citizen(location.substring(location.lastIndexOf('/') + 1), nationalId, password, phone);
+    }
+
+    /** A fresh mobile number for a test citizen (+8491 and 7 digits). */
+    public static String newPhone() {
+        return String.format("+8491%07d", SERIAL.incrementAndGet());
+    }
+
+    /** The config of the SMS code step in the vneid browser flow. */
+    public Map<String, String> smsCodeConfig() {
+        return toMap(config().path("config"));
+    }
+
+    /** Changes the SMS code step's config; returns the previous values, to be restored in a finally block. */
+    public Map<String, String> updateSmsCodeConfig(Map<String, String> changes) {
+        Map<String, String> previous = smsCodeConfig();
+        Map<String, String> next = new HashMap<>(previous);
+        next.putAll(changes);
+        replaceSmsCodeConfig(next);
+        return previous;
+    }
+
+    /** Puts back exactly what {@link #updateSmsCodeConfig} returned. */
+    public void restoreSmsCodeConfig(Map<String, String> previous) {
+        replaceSmsCodeConfig(previous);
+    }
+
+    private void replaceSmsCodeConfig(Map<String, String> values) {
+        ObjectNode config = (ObjectNode) config();
+        config.set("config", JSON.valueToTree(values));
+        send(HttpRequest.newBuilder(URI.create(admin + "/authentication/config/" + config.path("id").asText()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())), 204);
+    }
+
+    private JsonNode config() {
+        String flow = URLEncoder.encode("vneid level 1", StandardCharsets.UTF_8).replace("+", "%20");
+        JsonNode executions = json(send(HttpRequest.newBuilder(
+                URI.create(admin + "/authentication/flows/" + flow + "/executions")).GET(), 200));
+        for (JsonNode execution : executions) {
+            if ("vneid-sms-code".equals(execution.path("providerId").asText())) {
+                String configId = execution.path("authenticationConfig").asText();
+                return json(send(HttpRequest.newBuilder(URI.create(admin + "/authentication/config/" + configId))
+                        .GET(), 200));
+            }
+        }
+        throw new AssertionError("no vneid-sms-code execution in flow 'vneid level 1': " + executions);
+    }
+
+    public JsonNode bruteForceStatus(String userId) {
+        return json(send(HttpRequest.newBuilder(
+                URI.create(admin + "/attack-detection/brute-force/users/" + userId)).GET(), 200));
+    }
+
+    public void clearBruteForce(String userId) {
+        send(HttpRequest.newBuilder(URI.create(admin + "/attack-detection/brute-force/users/" + userId)).DELETE(),
+                204);
+    }
+
+    /** Login events of the realm for one user, newest first. */
+    public List<JsonNode> events(String userId) {
+        JsonNode events = json(send(HttpRequest.newBuilder(
+                URI.create(admin + "/events?user=" + userId + "&max=100")).GET(), 200));
+        return JSON.convertValue(events, JSON.getTypeFactory().constructCollectionType(List.class, JsonNode.class));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError("admin API " + response.request().method() + " " + response.uri()
+                        + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
+                + "&password=" + KeycloakServer.ADMIN_PASSWORD;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        server.baseUri().resolve("/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin token: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static Map<String, String> toMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                map.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return map;
+    }
+}

@@ -1,0 +1,234 @@
+package vn.vneid.sso.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak distribution (distribution/target, with our jars and the vneid realm), started once per test
+ * JVM with {@code kc.sh start-dev} on free ports and stopped when the JVM ends. {@code -Dvneid.it.db=postgres}
+ * runs it on a PostgreSQL cluster started by scripts/postgres.sh; the default is a fresh on-disk H2 database.
+ */
+public final class KeycloakServer {
+
+    public static final String REALM = "vneid";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static KeycloakServer instance;
+
+    private final Path workDir;
+    private final Path outbox;
+    private final Path log;
+    private final int httpPort;
+    private final int smsGatewayPort;
+    private final String database;
+    private final Duration startTime;
+    private Process process;
+
+    private KeycloakServer(Path workDir, String database) {
+        this.workDir = workDir;
+        this.database = database;
+        this.outbox = workDir.resolve("sms-outbox.jsonl");
+        this.log = workDir.resolve("keycloak.log");
+        this.httpPort = freePort();
+        this.smsGatewayPort = freePort();
+        long started = System.nanoTime();
+        start();
+        this.startTime = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Keycloak (%s) started in %d s on port %d%n", database, startTime.toSeconds(), httpPort);
+    }
+
+    public static synchronized KeycloakServer get() {
+        if (instance == null) {
+            Path workDir = Paths.get(System.getProperty("vneid.it.workdir", "target/it"));
+            instance = new KeycloakServer(workDir, System.getProperty("vneid.it.db", "h2"));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "keycloak-stop"));
+        }
+        return instance;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + httpPort);
+    }
+
+    public URI realmUri() {
+        return baseUri().resolve("/realms/" + REALM);
+    }
+
+    public Path outbox() {
+        return outbox;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The port the server's {@code http} SMS gateway posts to; nothing listens there unless a test starts it. */
+    public int smsGatewayPort() {
+        return smsGatewayPort;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    private void start() {
+        Path home = Paths.get(System.getProperty("vneid.kc.home", "../distribution/target/keycloak-26.7.3"))
+                .toAbsolutePath().normalize();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + ": run the build from the top");
+        }
+        try {
+            if ("postgres".equals(database) && Files.exists(workDir.resolve("pgdata"))) {
+                runScript("postgres.sh", "stop", workDir.resolve("pgdata").toString());
+            }
+            deleteTree(workDir);
+            Files.createDirectories(workDir);
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + freePort(),
+                    "--import-realm",
+                    "--spi-vneid-sms--provider-default=outbox",
+                    "--spi-vneid-sms--outbox--path=" + outbox,
+                    "--spi-vneid-sms--http--url=http://127.0.0.1:" + smsGatewayPort + "/sms",
+                    "--spi-vneid-sms--http--connect-timeout-ms=500",
+                    "--spi-vneid-sms--http--read-timeout-ms=2000",
+                    "--spi-vneid-sms--http--retries=1",
+                    "--spi-vneid-sms--http--backoff-ms=50"));
+            command.addAll(databaseOptions());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            process = builder.start();
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> databaseOptions() throws IOException {
+        if ("postgres".equals(database)) {
+            String port = System.getProperty("vneid.it.pg.port", "55432");
+            String url = runScript("postgres.sh", "start", workDir.resolve("pgdata").toString(), port).strip();
+            return List.of("--db=postgres", "--db-url=" + url, "--db-username=keycloak", "--db-password=keycloak");
+        }
+        return List.of("--db=dev-file", "--db-url=jdbc:h2:file:" + workDir.resolve("h2/keycloakdb")
+                + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0");
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI discovery = realmUri().resolve("/realms/" + REALM + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Keycloak not ready after 5 minutes:\n" + logTail());
+    }
+
+    private void stop() {
+        if (process != null && process.isAlive()) {
+            // kc.sh runs java as a child: stop the whole tree, politely first.
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(200));
+            }
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        if ("postgres".equals(database)) {
+            try {
+                runScript("postgres.sh", "stop", workDir.resolve("pgdata").toString());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String runScript(String script, String... args) throws IOException {
+        Path scripts = Paths.get(System.getProperty("vneid.scripts", "../scripts")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of("bash", scripts.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(script + " " + String.join(" ", args) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

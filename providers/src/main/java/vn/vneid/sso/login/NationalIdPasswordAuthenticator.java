@@ -1,0 +1,132 @@
+package vn.vneid.sso.login;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+import vn.vneid.sso.identity.NationalIdException;
+import vn.vneid.sso.identity.NationalIdNumber;
+import vn.vneid.sso.kc.KcBruteForce;
+
+/**
+ * First step of the level-1 login: personal identification number and password on Keycloak's own login page
+ * (its "username" field is labelled as the national ID by the vneid theme). The number's format is checked before
+ * any lookup; an unknown number, a wrong password and a locked account all get the same message, so the page
+ * never tells whether a number has an account.
+ */
+final class NationalIdPasswordAuthenticator implements Authenticator {
+
+    static final String FIELD_ID = "username";
+    static final String FIELD_PASSWORD = "password";
+    static final String INVALID_CREDENTIALS = "vneidInvalidCredentials";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String flash = context.getAuthenticationSession().getAuthNote(LoginNotes.FLASH_ERROR);
+        if (flash != null) {
+            context.getAuthenticationSession().removeAuthNote(LoginNotes.FLASH_ERROR);
+            context.form().setError(flash);
+        }
+        context.challenge(context.form().createLoginUsernamePassword());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String password = form.getFirst(FIELD_PASSWORD);
+
+        NationalIdNumber id;
+        try {
+            id = NationalIdNumber.parse(form.getFirst(FIELD_ID));
+        } catch (NationalIdException e) {
+            context.getEvent().error(Errors.INVALID_USER);
+            context.challenge(page(context, form, e.reason().messageKey()));
+            return;
+        }
+        form.putSingle(FIELD_ID, id.value());
+        context.getEvent().detail(Details.USERNAME, id.value());
+        context.getAuthenticationSession().setAuthNote(LoginNotes.ATTEMPTED_USERNAME, id.value());
+
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), id.value());
+        if (user == null) {
+            spendOnePasswordHash(context.getSession(), context.getRealm(), password);
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, page(context, form, INVALID_CREDENTIALS));
+            return;
+        }
+        context.getEvent().user(user);
+        if (KcBruteForce.isLocked(context, user)) {
+            // Already counted: a locked account is refused without another failure and without a password check.
+            context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(page(context, form, INVALID_CREDENTIALS));
+            return;
+        }
+        if (password == null || password.isEmpty()
+                || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    page(context, form, INVALID_CREDENTIALS));
+            return;
+        }
+        if (!user.isEnabled()) {
+            // Only told once the password is right: it is the citizen's own account, and they must know why.
+            context.getEvent().error(Errors.USER_DISABLED);
+            context.forceChallenge(page(context, form, "vneidAccountDisabled"));
+            return;
+        }
+        context.setUser(user);
+        context.success();
+    }
+
+    private static Response page(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
+            String messageKey) {
+        form.remove(FIELD_PASSWORD);
+        return context.form()
+                .setFormData(form)
+                .addError(new FormMessage(FIELD_ID, messageKey))
+                .createLoginUsernamePassword();
+    }
+
+    /**
+     * An unknown number must cost what a wrong password costs, or response times would tell which numbers have
+     * accounts. Hashing the submitted password once with the realm's algorithm costs exactly that.
+     */
+    private static void spendOnePasswordHash(KeycloakSession session, RealmModel realm, String password) {
+        String algorithm = realm.getPasswordPolicy().getHashAlgorithm();
+        PasswordHashProvider hash = algorithm == null
+                ? session.getProvider(PasswordHashProvider.class)
+                : session.getProvider(PasswordHashProvider.class, algorithm);
+        if (hash != null) {
+            hash.encodedCredential(password == null ? "" : password, realm.getPasswordPolicy().getHashIterations());
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

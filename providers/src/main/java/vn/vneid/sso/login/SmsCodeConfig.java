@@ -1,0 +1,67 @@
+package vn.vneid.sso.login;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.AuthenticatorConfigModel;
+
+/**
+ * The SMS code step's configuration, read once per request from the execution's config. Missing or unreadable
+ * values fall back to the safe defaults of {@link SmsCodePolicy}; the step works with no config at all.
+ */
+final class SmsCodeConfig {
+
+    private static final Logger LOG = Logger.getLogger(SmsCodeConfig.class);
+
+    private final SmsCodePolicy policy;
+    private final String gateway;
+
+    private SmsCodeConfig(SmsCodePolicy policy, String gateway) {
+        this.policy = policy;
+        this.gateway = gateway;
+    }
+
+    static SmsCodeConfig of(AuthenticatorConfigModel model) {
+        Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        SmsCodePolicy defaults = SmsCodePolicy.defaults();
+        SmsCodePolicy policy;
+        try {
+            policy = new SmsCodePolicy(
+                    integer(values, SmsCodeConfigProperties.CODE_LENGTH, defaults.length()),
+                    Duration.ofSeconds(integer(values, SmsCodeConfigProperties.TTL_SECONDS,
+                            (int) defaults.ttl().toSeconds())),
+                    integer(values, SmsCodeConfigProperties.MAX_ATTEMPTS, defaults.maxAttempts()),
+                    Duration.ofSeconds(integer(values, SmsCodeConfigProperties.RESEND_COOLDOWN_SECONDS,
+                            (int) defaults.resendCooldown().toSeconds())),
+                    integer(values, SmsCodeConfigProperties.MAX_RESENDS, defaults.maxResends()));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("SMS code config '%s' is out of range (%s); using the defaults", model.getAlias(), e.getMessage());
+            policy = defaults;
+        }
+        String gateway = values.get(SmsCodeConfigProperties.SMS_GATEWAY);
+        return new SmsCodeConfig(policy, gateway == null || gateway.isBlank() ? null : gateway.strip());
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        String raw = values.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            LOG.warnf("SMS code config value %s=%s is not a number; using %d", key, raw, fallback);
+            return fallback;
+        }
+    }
+
+    SmsCodePolicy policy() {
+        return policy;
+    }
+
+    /** The SMS gateway provider id for this step, or null for the server's default gateway. */
+    String gateway() {
+        return gateway;
+    }
+}

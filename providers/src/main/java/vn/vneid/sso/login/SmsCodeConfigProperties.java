@@ -1,0 +1,43 @@
+package vn.vneid.sso.login;
+
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * What an administrator can set on the SMS code step. Labels and help texts are message keys (vi, en) that still
+ * read sensibly when the console shows them untranslated.
+ */
+final class SmsCodeConfigProperties {
+
+    static final String CODE_LENGTH = "code-length";
+    static final String TTL_SECONDS = "code-ttl-seconds";
+    static final String MAX_ATTEMPTS = "max-attempts";
+    static final String RESEND_COOLDOWN_SECONDS = "resend-cooldown-seconds";
+    static final String MAX_RESENDS = "max-resends";
+    static final String SMS_GATEWAY = "sms-gateway";
+
+    static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
+            .property().name(CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsCodeLength").helpText("vneidSmsCodeLength.tooltip")
+            .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_LENGTH)).add()
+            .property().name(TTL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsCodeTtlSeconds").helpText("vneidSmsCodeTtlSeconds.tooltip")
+            .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_TTL.toSeconds())).add()
+            .property().name(MAX_ATTEMPTS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsCodeMaxAttempts").helpText("vneidSmsCodeMaxAttempts.tooltip")
+            .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_MAX_ATTEMPTS)).add()
+            .property().name(RESEND_COOLDOWN_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsCodeResendCooldownSeconds").helpText("vneidSmsCodeResendCooldownSeconds.tooltip")
+            .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_RESEND_COOLDOWN.toSeconds())).add()
+            .property().name(MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsCodeMaxResends").helpText("vneidSmsCodeMaxResends.tooltip")
+            .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_MAX_RESENDS)).add()
+            .property().name(SMS_GATEWAY).type(ProviderConfigProperty.STRING_TYPE)
+            .label("vneidSmsGateway").helpText("vneidSmsGateway.tooltip").add()
+            .build();
+
+    private SmsCodeConfigProperties() {
+    }
+}

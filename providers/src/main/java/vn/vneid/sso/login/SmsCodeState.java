@@ -1,0 +1,143 @@
+package vn.vneid.sso.login;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The code sent during one login, as the server keeps it: a salted SHA-256 of the code (never the code), when it
+ * was sent, the wrong tries and the resends so far. Immutable; each step returns the next state. The rules that
+ * decide on a submitted code or a resend live here, with no Keycloak types, so they are unit-tested directly.
+ */
+public final class SmsCodeState {
+
+    /** What a submitted code leads to. */
+    public enum Verdict {
+        /** The code is right and fresh: the step succeeds. */
+        ACCEPTED,
+        /** Wrong code; tries remain. */
+        WRONG,
+        /** The code's lifetime is over: a new one must be requested. */
+        EXPIRED,
+        /** This was the last allowed wrong try: the login starts again. */
+        EXHAUSTED
+    }
+
+    /** What a resend request leads to. */
+    public enum ResendVerdict {
+        ALLOWED, TOO_EARLY, LIMIT_REACHED
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String hash;
+    private final String salt;
+    private final Instant sentAt;
+    private final int attempts;
+    private final int resends;
+
+    public SmsCodeState(String hash, String salt, Instant sentAt, int attempts, int resends) {
+        this.hash = hash;
+        this.salt = salt;
+        this.sentAt = sentAt;
+        this.attempts = attempts;
+        this.resends = resends;
+    }
+
+    /** A fresh random code of the policy's length, digits only, leading zeros kept. */
+    public static String newCode(SmsCodePolicy policy) {
+        StringBuilder code = new StringBuilder(policy.length());
+        for (int i = 0; i < policy.length(); i++) {
+            code.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return code.toString();
+    }
+
+    /** The state after sending {@code code}; wrong tries carry over so that resending does not buy more guesses. */
+    public static SmsCodeState sent(String code, Instant now, int attemptsSoFar, int resendsSoFar) {
+        byte[] saltBytes = new byte[16];
+        RANDOM.nextBytes(saltBytes);
+        String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
+        return new SmsCodeState(hash(code, salt), salt, now, attemptsSoFar, resendsSoFar);
+    }
+
+    public SmsCodeState resent(String code, Instant now) {
+        return sent(code, now, attempts, resends + 1);
+    }
+
+    public Verdict verify(String submitted, Instant now, SmsCodePolicy policy) {
+        if (attempts >= policy.maxAttempts()) {
+            return Verdict.EXHAUSTED;
+        }
+        if (isExpired(now, policy)) {
+            return Verdict.EXPIRED;
+        }
+        String candidate = submitted == null ? "" : submitted.strip();
+        boolean right = candidate.length() == policy.length()
+                && MessageDigest.isEqual(hash(candidate, salt).getBytes(), hash.getBytes());
+        if (right) {
+            return Verdict.ACCEPTED;
+        }
+        return attempts + 1 >= policy.maxAttempts() ? Verdict.EXHAUSTED : Verdict.WRONG;
+    }
+
+    /** The state after a wrong try. */
+    public SmsCodeState failedAttempt() {
+        return new SmsCodeState(hash, salt, sentAt, attempts + 1, resends);
+    }
+
+    public ResendVerdict mayResend(Instant now, SmsCodePolicy policy) {
+        if (resends >= policy.maxResends()) {
+            return ResendVerdict.LIMIT_REACHED;
+        }
+        return now.isBefore(sentAt.plus(policy.resendCooldown())) ? ResendVerdict.TOO_EARLY : ResendVerdict.ALLOWED;
+    }
+
+    /** Whole seconds until a resend is allowed, rounded up; zero when it already is. */
+    public long secondsUntilResend(Instant now, SmsCodePolicy policy) {
+        long millis = Duration.between(now, sentAt.plus(policy.resendCooldown())).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+
+    public boolean isExpired(Instant now, SmsCodePolicy policy) {
+        return !now.isBefore(sentAt.plus(policy.ttl()));
+    }
+
+    public int remainingAttempts(SmsCodePolicy policy) {
+        return Math.max(0, policy.maxAttempts() - attempts);
+    }
+
+    static String hash(String code, String salt) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha256.update(code.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public String salt() {
+        return salt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public int resends() {
+        return resends;
+    }
+}

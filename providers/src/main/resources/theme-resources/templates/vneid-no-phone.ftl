@@ -1,0 +1,21 @@
+<#import "template.ftl" as layout>
+<#-- Shown instead of the SMS code step when the account has no verified phone: a way forward, not an error. -->
+<@layout.registrationLayout displayMessage=false; section>
+<!-- template: vneid-no-phone.ftl -->
+    <#if section = "header">
+        ${msg("vneidNoPhoneTitle")}
+    <#elseif section = "form">
+        <div id="vneid-no-phone" class="vneid-notice">
+            <p>${msg("vneidNoPhoneMessage")}</p>
+            <ol>
+                <li>${msg("vneidNoPhoneStepApp")}</li>
+                <li>${msg("vneidNoPhoneStepPolice")}</li>
+                <li>${msg("vneidNoPhoneStepHelp")}</li>
+            </ol>
+        </div>
+        <div class="${properties.kcFormGroupClass!}">
+            <a id="vneid-back-to-login" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
+               href="${url.loginRestartFlowUrl}">${msg("vneidBackToLogin")}</a>
+        </div>
+    </#if>
+</@layout.registrationLayout>

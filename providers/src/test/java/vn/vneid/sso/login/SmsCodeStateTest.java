@@ -1,0 +1,108 @@
+package vn.vneid.sso.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import vn.vneid.sso.login.SmsCodeState.ResendVerdict;
+import vn.vneid.sso.login.SmsCodeState.Verdict;
+
+class SmsCodeStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private final SmsCodePolicy policy = SmsCodePolicy.defaults();
+
+    @Test
+    void codesAreSixDigitsAndVary() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String code = SmsCodeState.newCode(policy);
+            assertThat(code).matches("\\d{6}");
+            seen.add(code);
+        }
+        assertThat(seen.size()).isGreaterThan(190);
+    }
+
+    @Test
+    void onlyASaltedHashIsKept() {
+        SmsCodeState a = SmsCodeState.sent("123456", T0, 0, 0);
+        SmsCodeState b = SmsCodeState.sent("123456", T0, 0, 0);
+        assertThat(a.hash()).doesNotContain("123456").isNotEqualTo(b.hash());
+        assertThat(a.salt()).isNotEqualTo(b.salt());
+    }
+
+    @Test
+    void theRightCodeWithinFiveMinutesIsAccepted() {
+        SmsCodeState state = SmsCodeState.sent("042917", T0, 0, 0);
+        assertThat(state.verify("042917", T0.plusSeconds(299), policy)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(state.verify(" 042917 ", T0.plusSeconds(10), policy)).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void aCodeExpiresAfterFiveMinutesEvenIfRight() {
+        SmsCodeState state = SmsCodeState.sent("042917", T0, 0, 0);
+        assertThat(state.verify("042917", T0.plusSeconds(300), policy)).isEqualTo(Verdict.EXPIRED);
+    }
+
+    @Test
+    void theFifthWrongTryEndsTheLogin() {
+        SmsCodeState state = SmsCodeState.sent("042917", T0, 0, 0);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(state.verify("000000", T0, policy)).isEqualTo(Verdict.WRONG);
+            state = state.failedAttempt();
+            assertThat(state.remainingAttempts(policy)).isEqualTo(5 - i);
+        }
+        assertThat(state.verify("000000", T0, policy)).isEqualTo(Verdict.EXHAUSTED);
+        // Once exhausted, even the right code is refused.
+        assertThat(state.failedAttempt().verify("042917", T0, policy)).isEqualTo(Verdict.EXHAUSTED);
+    }
+
+    @Test
+    void malformedInputCountsAsWrong() {
+        SmsCodeState state = SmsCodeState.sent("042917", T0, 0, 0);
+        assertThat(state.verify("42917", T0, policy)).isEqualTo(Verdict.WRONG);
+        assertThat(state.verify("0429170", T0, policy)).isEqualTo(Verdict.WRONG);
+        assertThat(state.verify("abcdef", T0, policy)).isEqualTo(Verdict.WRONG);
+    }
+
+    @Test
+    void resendingWaitsSixtySecondsAndStopsAfterThree() {
+        SmsCodeState state = SmsCodeState.sent("111111", T0, 0, 0);
+        assertThat(state.mayResend(T0.plusSeconds(59), policy)).isEqualTo(ResendVerdict.TOO_EARLY);
+        assertThat(state.secondsUntilResend(T0.plusMillis(59_001), policy)).isEqualTo(1);
+        Instant t = T0;
+        for (int i = 0; i < 3; i++) {
+            t = t.plusSeconds(60);
+            assertThat(state.mayResend(t, policy)).isEqualTo(ResendVerdict.ALLOWED);
+            state = state.resent("22222" + i, t);
+        }
+        assertThat(state.mayResend(t.plusSeconds(600), policy)).isEqualTo(ResendVerdict.LIMIT_REACHED);
+    }
+
+    @Test
+    void aResentCodeReplacesTheOldOneButKeepsTheWrongTries() {
+        SmsCodeState state = SmsCodeState.sent("111111", T0, 0, 0).failedAttempt().failedAttempt();
+        SmsCodeState resent = state.resent("222222", T0.plusSeconds(60));
+        assertThat(resent.attempts()).isEqualTo(2);
+        assertThat(resent.verify("111111", T0.plusSeconds(61), policy)).isEqualTo(Verdict.WRONG);
+        assertThat(resent.verify("222222", T0.plusSeconds(61), policy)).isEqualTo(Verdict.ACCEPTED);
+        // The lifetime restarts with the new code.
+        assertThat(resent.verify("222222", T0.plusSeconds(60 + 299), policy)).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void aPolicyOutsideSaneBoundsIsRefused() {
+        assertThatThrownBy(() -> new SmsCodePolicy(3, Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsCodePolicy(6, Duration.ZERO, 5, Duration.ofSeconds(60), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsCodePolicy(6, Duration.ofMinutes(5), 0, Duration.ofSeconds(60), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds our jars, prepares Keycloak 26.7.3 from Maven Central with our providers, theme and the vneid realm,
+# and starts it in development mode on http://localhost:8080 with an on-disk H2 database under .dev/.
+# The realm is imported on the first start only: later starts keep what the database holds.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+port="${VNEID_HTTP_PORT:-8080}"
+dev_dir="$root/.dev"
+outbox="$dev_dir/sms-outbox.jsonl"
+mkdir -p "$dev_dir"
+
+./mvnw -B -q -DskipTests package -pl distribution -am
+
+kc_home="$(ls -d "$root"/distribution/target/keycloak-*/ | head -n 1)"
+cat <<INFO
+
+  VNeID SSO (development) starting on http://localhost:$port
+  Login (demo relying party):
+    http://localhost:$port/realms/vneid/protocol/openid-connect/auth?client_id=vneid-demo-rp&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8089%2Fcallback&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256
+  Discovery: http://localhost:$port/realms/vneid/.well-known/openid-configuration
+  Demo citizens (password VNeID-demo-2024): 001085012345 (level 2), 040192004321 (level 1),
+    079188005566 (no verified phone); README lists all six.
+  SMS messages (codes in clear, development only): $outbox
+  Admin console: http://localhost:$port/admin (admin / admin)
+
+INFO
+
+export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+exec "$kc_home/bin/kc.sh" start-dev \
+  --http-port="$port" \
+  --import-realm \
+  --db=dev-file \
+  --db-url="jdbc:h2:file:$dev_dir/h2/keycloakdb;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0" \
+  --spi-vneid-sms--provider-default=outbox \
+  --spi-vneid-sms--outbox--path="$outbox" \
+  "$@"
