@@ -67,7 +67,9 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
         }
         context.getEvent().user(user);
         if (KcBruteForce.isLocked(context, user)) {
-            // Already counted: a locked account is refused without another failure and without a password check.
+            // Already counted: a locked account is refused without another failure and without a password check,
+            // yet it costs the same hash as a wrong password so that its timing does not reveal the lock.
+            spendOnePasswordHash(context.getSession(), context.getRealm(), password);
             context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
             context.forceChallenge(page(context, form, INVALID_CREDENTIALS));
             return;

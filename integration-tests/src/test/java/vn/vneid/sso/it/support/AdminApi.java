@@ -39,8 +39,7 @@ public final class AdminApi {
     }
 
     public Citizen createCitizen(String fullName, String phone, boolean phoneVerified, int level) {
-        int serial = SERIAL.incrementAndGet();
-        String nationalId = String.format("001090%06d", serial);
+        String nationalId = newNationalId();
         String password = DEMO_PASSWORD;
         ObjectNode user = JSON.createObjectNode();
         user.put("username", nationalId);
@@ -63,6 +62,37 @@ public final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(user.toString())), 201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return new Citizen(location.substring(location.lastIndexOf('/') + 1), nationalId, password, phone);
+    }
+
+    /**
+     * Tries to create a citizen as an operator would; returns the HTTP status and body, whatever they are.
+     */
+    public HttpResponse<String> tryCreateCitizen(String nationalId, String birthdate, String gender) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", nationalId);
+        user.put("enabled", true);
+        ObjectNode attributes = user.putObject("attributes");
+        attributes.putArray("fullName").add("Phan Văn Thử");
+        attributes.putArray("birthdate").add(birthdate);
+        attributes.putArray("gender").add(gender);
+        attributes.putArray("vneidLevel").add("1");
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(admin + "/users"))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(user.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh national ID of a man born in 1990 in Hà Nội. */
+    public static String newNationalId() {
+        return String.format("001090%06d", SERIAL.incrementAndGet());
     }
 
     /** A fresh mobile number for a test citizen (+8491 and 7 digits). */
