@@ -1,0 +1,175 @@
+package vn.vneid.sso.chip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.theme.Theme;
+import org.keycloak.util.JsonSerialization;
+
+import vn.vneid.sso.chip.icao.ChipData;
+import vn.vneid.sso.chip.icao.ChipFailure;
+import vn.vneid.sso.chip.icao.ChipVerificationException;
+import vn.vneid.sso.chip.icao.ChipVerifier;
+import vn.vneid.sso.chip.icao.VerifiedChip;
+
+/**
+ * The app's side of chip step-up, under {@code /realms/{realm}/vneid-chip}. The app reads the challenge of the
+ * transaction shown as a QR code, reads the card over NFC, and posts the chip data with the chip's signature over
+ * the challenge. Errors are JSON ({@code error}, {@code error_description}), never a stack trace.
+ */
+public final class ChipAppResource {
+
+    /** A CCCD's SOD, DG1, DG13 and DG15 in base64 fit well under this; anything larger is refused unread. */
+    static final int MAX_BODY_BYTES = 128 * 1024;
+    private static final Duration OUTCOME_TTL = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(ChipAppResource.class);
+
+    private final KeycloakSession session;
+
+    ChipAppResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("transactions/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response challenge(@PathParam("id") String id) {
+        Map<String, String> transaction = new ChipTransactions(session).peek(id);
+        if (transaction == null || !realm().getId().equals(transaction.get(ChipTransactions.REALM))) {
+            return error(404, "unknown_transaction", "chipTransactionUnknown");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("challenge", transaction.get(ChipTransactions.CHALLENGE));
+        body.put("expiresAt", Long.parseLong(transaction.get(ChipTransactions.EXPIRES_AT)));
+        return Response.ok(body).build();
+    }
+
+    @GET
+    @Path("transactions/{id}/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@PathParam("id") String id) {
+        ChipTransactions transactions = new ChipTransactions(session);
+        Map<String, String> outcome = transactions.outcome(id);
+        String status = outcome != null ? outcome.get(ChipTransactions.STATUS)
+                : transactions.peek(id) != null ? "pending" : "expired";
+        return Response.ok(Map.of("status", status)).build();
+    }
+
+    @POST
+    @Path("transactions/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("id") String id, InputStream body) {
+        JsonNode json;
+        ChipData data;
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                return error(413, ChipFailure.OVERSIZED);
+            }
+            json = JsonSerialization.readValue(bytes, JsonNode.class);
+            data = new ChipData(binary(json, "sod"), binary(json, "dg1"), binary(json, "dg13"), binary(json, "dg15"),
+                    binary(json, "aaSignature"));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            return error(400, ChipFailure.MALFORMED);
+        }
+
+        ChipTransactions transactions = new ChipTransactions(session);
+        Map<String, String> transaction = transactions.consume(id);
+        if (transaction == null) {
+            // Used once already: the outcome is still there. Otherwise it expired or never existed.
+            return transactions.outcome(id) != null
+                    ? error(409, ChipFailure.CHALLENGE_REPLAYED)
+                    : error(404, "unknown_transaction", "chipTransactionUnknown");
+        }
+        RealmModel realm = realm();
+        if (!realm.getId().equals(transaction.get(ChipTransactions.REALM))) {
+            return error(404, "unknown_transaction", "chipTransactionUnknown");
+        }
+
+        Map<String, String> outcome = new LinkedHashMap<>();
+        outcome.put(ChipTransactions.USER, transaction.get(ChipTransactions.USER));
+        try {
+            VerifiedChip chip = new ChipVerifier(CscaTrustStores.forRealm(realm), Clock.systemUTC()).verify(data,
+                    ChipTransactions.challenge(transaction), transaction.get(ChipTransactions.NATIONAL_ID),
+                    birthDate(transaction.get(ChipTransactions.BIRTH_DATE)));
+            outcome.put(ChipTransactions.STATUS, ChipTransactions.VERIFIED);
+            outcome.put(ChipTransactions.METHOD, chip.method());
+            transactions.recordOutcome(id, outcome, OUTCOME_TTL);
+            return Response.ok(Map.of("status", ChipTransactions.VERIFIED)).build();
+        } catch (ChipVerificationException e) {
+            LOG.debugf("chip step-up refused in realm %s: %s", realm.getName(), e.getMessage());
+            outcome.put(ChipTransactions.STATUS, ChipTransactions.FAILED);
+            outcome.put(ChipTransactions.REASON, e.failure().name());
+            transactions.recordOutcome(id, outcome, OUTCOME_TTL);
+            return error(422, e.failure());
+        } catch (IOException e) {
+            LOG.errorf("chip step-up unavailable in realm %s: %s", realm.getName(), e.getMessage());
+            transactions.recordOutcome(id, Map.of(ChipTransactions.STATUS, ChipTransactions.FAILED,
+                    ChipTransactions.REASON, "UNAVAILABLE"), OUTCOME_TTL);
+            return error(503, "unavailable", "chipUnavailable");
+        }
+    }
+
+    private static byte[] binary(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return Base64.getMimeDecoder().decode(value.asText());
+    }
+
+    private static LocalDate birthDate(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private RealmModel realm() {
+        return session.getContext().getRealm();
+    }
+
+    private Response error(int status, ChipFailure failure) {
+        return error(status, failure.code(), failure.messageKey());
+    }
+
+    /** The description is in the app's language (Accept-Language), from the same bundles as the pages. */
+    private Response error(int status, String code, String messageKey) {
+        String description = messageKey;
+        try {
+            Locale locale = session.getContext().resolveLocale(null);
+            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm(), locale);
+            description = messages.getProperty(messageKey, messageKey);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("messages unavailable for the chip endpoint", e);
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("error_description", description);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,35 @@
+package vn.vneid.sso.chip.icao;
+
+/** Why a chip was not accepted. Each names the message key shown to the citizen and the app. */
+public enum ChipFailure {
+    MALFORMED("chipMalformed"),
+    OVERSIZED("chipOversized"),
+    MISSING_DATA_GROUP("chipMissingDataGroup"),
+    HASH_MISMATCH("chipHashMismatch"),
+    SIGNATURE_INVALID("chipSignatureInvalid"),
+    UNTRUSTED_SIGNER("chipUntrustedSigner"),
+    SIGNER_EXPIRED("chipSignerExpired"),
+    SIGNER_NOT_YET_VALID("chipSignerNotYetValid"),
+    SIGNER_REVOKED("chipSignerRevoked"),
+    SIGNER_KEY_USAGE("chipSignerKeyUsage"),
+    UNSUPPORTED_ALGORITHM("chipUnsupportedAlgorithm"),
+    BAD_CHALLENGE("chipBadChallenge"),
+    CHALLENGE_EXPIRED("chipChallengeExpired"),
+    CHALLENGE_REPLAYED("chipChallengeReplayed"),
+    IDENTITY_MISMATCH("chipIdentityMismatch");
+
+    private final String messageKey;
+
+    ChipFailure(String messageKey) {
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** The code the app endpoint returns in its JSON error. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package vn.vneid.sso.chip.icao;
+
+/**
+ * A chip that passed passive and active authentication, with the identity it carries.
+ *
+ * @param activeAuthentication "ECDSA" or "RSA-ISO9796-2"
+ * @param documentSigner the Document Signer's subject, for the audit record
+ */
+public record VerifiedChip(Dg13 identity, Mrz mrz, String activeAuthentication, String documentSigner) {
+
+    /** How the level was reached, for the login event. */
+    public String method() {
+        return "chip-pa-aa-" + activeAuthentication.toLowerCase(java.util.Locale.ROOT);
+    }
+}

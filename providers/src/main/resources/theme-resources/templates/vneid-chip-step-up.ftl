@@ -1,0 +1,39 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<#-- Level-2 step-up with the chip ID card. Rendered by vn.vneid.sso.chip.ChipStepUpAuthenticator. -->
+<@layout.registrationLayout displayMessage=true; section>
+<!-- template: vneid-chip-step-up.ftl -->
+    <#if section = "header">
+        ${msg("vneidChipTitle")}
+    <#elseif section = "form">
+        <div id="vneid-chip" class="vneid-chip">
+            <p class="vneid-instruction">${msg("vneidChipInstruction")}</p>
+            <img id="vneid-chip-qr" class="vneid-qr" src="${chipQr}" alt="${msg('vneidChipQrAlt')}" width="240" height="240"/>
+            <p class="vneid-hint">${msg("vneidChipTransactionCode")} <code id="vneid-chip-transaction">${chipTransaction}</code></p>
+            <p class="vneid-hint">${msg("vneidChipValidity", chipTtlSeconds)}</p>
+        </div>
+        <form id="vneid-chip-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <@buttons.actionGroup>
+                <@buttons.button id="vneid-chip-continue" name="continue" label="vneidChipContinue" />
+                <@buttons.button id="vneid-chip-renew" name="renew" label="vneidChipRenew" type="secondary" />
+                <@buttons.button id="vneid-chip-cancel" name="cancel" label="vneidChipCancel" type="secondary" />
+            </@buttons.actionGroup>
+        </form>
+        <script>
+            <#outputformat "JavaScript">
+            // Continue by itself once the app has answered, so that the citizen need not come back to the screen.
+            (function () {
+                var statusUrl = ${chipStatusUrl?c};
+                var timer = setInterval(function () {
+                    fetch(statusUrl, {credentials: "omit"}).then(function (r) { return r.json(); }).then(function (s) {
+                        if (s.status !== "pending") {
+                            clearInterval(timer);
+                            document.getElementById("vneid-chip-continue").click();
+                        }
+                    }).catch(function () { /* keep the button */ });
+                }, 2000);
+            })();
+            </#outputformat>
+        </script>
+    </#if>
+</@layout.registrationLayout>
