@@ -138,7 +138,8 @@ public final class ChipAppResource {
         if (value == null || !value.isTextual()) {
             throw new IllegalArgumentException("missing " + field);
         }
-        return Base64.getMimeDecoder().decode(value.asText());
+        // Line breaks are tolerated (some encoders wrap); any other non-base64 character is an error.
+        return Base64.getDecoder().decode(value.asText().replaceAll("\\s", ""));
     }
 
     private static LocalDate birthDate(String value) {

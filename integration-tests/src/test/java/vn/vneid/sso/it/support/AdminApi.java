@@ -39,14 +39,19 @@ public final class AdminApi {
     }
 
     public Citizen createCitizen(String fullName, String phone, boolean phoneVerified, int level) {
-        String nationalId = newNationalId();
+        return createCitizen(newNationalId(), "1990-05-17", fullName, phone, phoneVerified, level);
+    }
+
+    /** @param nationalId a man's number of 1990 fits the default birth date; other numbers need theirs */
+    public Citizen createCitizen(String nationalId, String birthdate, String fullName, String phone,
+            boolean phoneVerified, int level) {
         String password = DEMO_PASSWORD;
         ObjectNode user = JSON.createObjectNode();
         user.put("username", nationalId);
         user.put("enabled", true);
         ObjectNode attributes = user.putObject("attributes");
         attributes.putArray("fullName").add(fullName);
-        attributes.putArray("birthdate").add("1990-05-17");
+        attributes.putArray("birthdate").add(birthdate);
         attributes.putArray("gender").add("male");
         attributes.putArray("vneidLevel").add(String.valueOf(level));
         if (phone != null) {
