@@ -11,7 +11,7 @@ dev_dir="$root/.dev"
 outbox="$dev_dir/sms-outbox.jsonl"
 mkdir -p "$dev_dir"
 
-./mvnw -B -q -DskipTests package -pl distribution -am
+./mvnw -B -q -DskipTests package -pl distribution,chip-simulator -am
 
 kc_home="$(ls -d "$root"/distribution/target/keycloak-*/ | head -n 1)"
 cat <<INFO
