@@ -36,4 +36,5 @@ exec "$kc_home/bin/kc.sh" start-dev \
   --db-url="jdbc:h2:file:$dev_dir/h2/keycloakdb;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0" \
   --spi-vneid-sms--provider-default=outbox \
   --spi-vneid-sms--outbox--path="$outbox" \
+  --spi-vneid-subscriber-registry--provider-default=local \
   "$@"

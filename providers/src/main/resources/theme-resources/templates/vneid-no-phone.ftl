@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
-<#-- Shown instead of the SMS code step when the account has no verified phone: a way forward, not an error. -->
-<@layout.registrationLayout displayMessage=false; section>
+<#import "buttons.ftl" as buttons>
+<#-- Shown instead of the SMS code step when the account has no usable phone: a way forward, not an error. -->
+<@layout.registrationLayout displayMessage=true; section>
 <!-- template: vneid-no-phone.ftl -->
     <#if section = "header">
         ${msg("vneidNoPhoneTitle")}
@@ -13,6 +14,11 @@
                 <li>${msg("vneidNoPhoneStepHelp")}</li>
             </ol>
         </div>
+        <form id="vneid-no-phone-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <@buttons.actionGroup>
+                <@buttons.button id="vneid-bind-phone" name="bindPhone" label="vneidPhoneBindNow" />
+            </@buttons.actionGroup>
+        </form>
         <div class="${properties.kcFormGroupClass!}">
             <a id="vneid-back-to-login" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
                href="${url.loginRestartFlowUrl}">${msg("vneidBackToLogin")}</a>

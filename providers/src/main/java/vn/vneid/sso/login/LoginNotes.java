@@ -9,12 +9,6 @@ final class LoginNotes {
     /** A message for the first page after the login restarted (set after the reset, which clears all notes). */
     static final String FLASH_ERROR = "vneid.login.flashError";
 
-    static final String SMS_HASH = "vneid.sms.hash";
-    static final String SMS_SALT = "vneid.sms.salt";
-    static final String SMS_SENT_AT = "vneid.sms.sentAt";
-    static final String SMS_ATTEMPTS = "vneid.sms.attempts";
-    static final String SMS_RESENDS = "vneid.sms.resends";
-
     private LoginNotes() {
     }
 }

@@ -1,11 +1,11 @@
 package vn.vneid.sso.login;
 
-import java.io.IOException;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -20,12 +20,21 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.theme.Theme;
 
 import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.otp.SmsCodePolicy;
+import vn.vneid.sso.otp.SendLimiter;
+import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeNotes;
+import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.PhoneMask;
+import vn.vneid.sso.phone.PhoneNumber;
+import vn.vneid.sso.phone.PhoneNumberException;
+import vn.vneid.sso.phone.registry.RegistryUnavailableException;
+import vn.vneid.sso.phone.registry.SimCheck;
+import vn.vneid.sso.phone.registry.SubscriberRegistry;
 import vn.vneid.sso.sms.SmsException;
-import vn.vneid.sso.sms.SmsGateway;
+import vn.vneid.sso.sms.SmsCodeSender;
 
 /**
  * Second step of the level-1 login: a one-time code sent by SMS to the account's verified phone. The code is kept
@@ -37,12 +46,15 @@ final class SmsCodeAuthenticator implements Authenticator {
     static final String NO_PHONE_TEMPLATE = "vneid-no-phone.ftl";
     static final String FIELD_CODE = "code";
     static final String FIELD_RESEND = "resend";
+    static final String FIELD_BIND_PHONE = "bindPhone";
+    static final String VERIFY_PHONE_ACTION = "vneid-verify-phone";
 
     /** User attributes (declared in the realm's user profile) that hold the bound phone. */
     static final String ATTR_PHONE = "phoneNumber";
     static final String ATTR_PHONE_VERIFIED = "phoneNumberVerified";
 
     private static final Logger LOG = Logger.getLogger(SmsCodeAuthenticator.class);
+    private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.sms.");
 
     private final Clock clock;
 
@@ -56,11 +68,20 @@ final class SmsCodeAuthenticator implements Authenticator {
         String phone = verifiedPhone(user);
         if (phone == null) {
             context.getEvent().user(user).error("vneid_no_verified_phone");
-            context.challenge(context.form().createForm(NO_PHONE_TEMPLATE));
+            context.challenge(noPhonePage(context, null));
+            return;
+        }
+        if (NOTES.read(context.getAuthenticationSession()) == null && !stillUsable(context, user, phone)) {
+            // Issue #4: a revoked, locked or re-assigned SIM would leave the citizen waiting for a code that never
+            // comes; the phone stops counting and the citizen registers a number of their own instead.
+            user.setSingleAttribute(ATTR_PHONE_VERIFIED, "false");
+            context.getEvent().user(user).detail("vneid_phone", "no_longer_usable")
+                    .error("vneid_phone_no_longer_usable");
+            context.challenge(noPhonePage(context, "vneidPhoneNoLongerValid"));
             return;
         }
         SmsCodeConfig config = SmsCodeConfig.of(context.getAuthenticatorConfig());
-        SmsCodeState state = readState(context.getAuthenticationSession());
+        SmsCodeState state = NOTES.read(context.getAuthenticationSession());
         if (state != null) {
             // A page refresh lands here again: show the page for the code already sent instead of sending another.
             String error = state.isExpired(now(), config.policy()) ? "vneidSmsCodeExpired" : null;
@@ -73,16 +94,23 @@ final class SmsCodeAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String phone = verifiedPhone(user);
         if (phone == null) {
-            context.challenge(context.form().createForm(NO_PHONE_TEMPLATE));
+            if (form.containsKey(FIELD_BIND_PHONE)) {
+                // Password so far; the binding proves possession of a SIM the telecom registry ties to this
+                // citizen's own number, so the login ends only once that second factor is in place.
+                context.getAuthenticationSession().addRequiredAction(VERIFY_PHONE_ACTION);
+                context.success();
+                return;
+            }
+            context.challenge(noPhonePage(context, null));
             return;
         }
         SmsCodeConfig config = SmsCodeConfig.of(context.getAuthenticatorConfig());
         SmsCodePolicy policy = config.policy();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        SmsCodeState state = readState(authSession);
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        SmsCodeState state = NOTES.read(authSession);
 
         if (form.containsKey(FIELD_RESEND)) {
             resend(context, config, state, phone);
@@ -100,7 +128,7 @@ final class SmsCodeAuthenticator implements Authenticator {
         }
         switch (state.verify(submitted, now(), policy)) {
             case ACCEPTED:
-                clearState(authSession);
+                NOTES.clear(authSession);
                 context.success();
                 return;
             case EXPIRED:
@@ -109,7 +137,7 @@ final class SmsCodeAuthenticator implements Authenticator {
                 return;
             case WRONG:
                 SmsCodeState next = state.failedAttempt();
-                writeState(authSession, next);
+                NOTES.write(authSession, next);
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         page(context, config, next, phone, "vneidSmsCodeWrong", next.remainingAttempts(policy)));
@@ -146,30 +174,28 @@ final class SmsCodeAuthenticator implements Authenticator {
 
     /** Sends a fresh code; the state (with the new hash) is stored only once the gateway accepted the message. */
     private void send(AuthenticationFlowContext context, SmsCodeConfig config, String phone, SmsCodeState previous) {
+        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(), phone,
+                context.getUser().getId(), context.getConnection().getRemoteAddr());
+        if (limited.isPresent()) {
+            context.getEvent().user(context.getUser()).detail("limit", limited.get().name().toLowerCase(Locale.ROOT))
+                    .error("vneid_sms_limited");
+            context.challenge(page(context, config, previous, phone, limited.get().messageKey()));
+            return;
+        }
         SmsCodePolicy policy = config.policy();
         String code = SmsCodeState.newCode(policy);
         Instant now = now();
         SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
         try {
-            gateway(context.getSession(), config).send(phone, smsText(context, code, policy));
+            SmsCodeSender.send(context.getSession(), context.getUser(), config.gateway(), phone, code, policy.ttl());
         } catch (SmsException | RuntimeException e) {
             LOG.warnf("SMS code for realm %s not sent: %s", context.getRealm().getName(), e.getMessage());
             context.getEvent().user(context.getUser()).error("vneid_sms_not_sent");
             context.challenge(page(context, config, previous, phone, "vneidSmsSendFailed"));
             return;
         }
-        writeState(context.getAuthenticationSession(), next);
+        NOTES.write(context.getAuthenticationSession(), next);
         context.challenge(page(context, config, next, phone, null));
-    }
-
-    private static SmsGateway gateway(KeycloakSession session, SmsCodeConfig config) throws SmsException {
-        SmsGateway gateway = config.gateway() == null
-                ? session.getProvider(SmsGateway.class)
-                : session.getProvider(SmsGateway.class, config.gateway());
-        if (gateway == null) {
-            throw new SmsException("no SMS gateway '" + config.gateway() + "' is deployed");
-        }
-        return gateway;
     }
 
     private Response page(AuthenticationFlowContext context, SmsCodeConfig config, SmsCodeState state, String phone,
@@ -190,22 +216,32 @@ final class SmsCodeAuthenticator implements Authenticator {
         return form.createForm(TEMPLATE);
     }
 
+    private static Response noPhonePage(AuthenticationFlowContext context, String reasonKey) {
+        var form = context.form();
+        if (reasonKey != null) {
+            form.setError(reasonKey);
+        }
+        return form.createForm(NO_PHONE_TEMPLATE);
+    }
+
     /**
-     * The SMS is written without diacritics on purpose: plain GSM-7 text fits one 160-character message, while
-     * Vietnamese with diacritics switches the SMS to UCS-2 (70 characters) and splits it.
+     * Asks the subscriber registry whether the bound phone still reaches this citizen. When the registry cannot
+     * answer, the phone keeps counting: it was verified, and the login must not depend on the registry being up.
      */
-    private static String smsText(AuthenticationFlowContext context, String code, SmsCodePolicy policy)
-            throws SmsException {
-        RealmModel realm = context.getRealm();
-        KeycloakSession session = context.getSession();
-        Locale locale = session.getContext().resolveLocale(context.getUser());
+    private static boolean stillUsable(AuthenticationFlowContext context, UserModel user, String phone) {
+        SubscriberRegistry registry = context.getSession().getProvider(SubscriberRegistry.class);
+        if (registry == null) {
+            return true;
+        }
         try {
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-            String pattern = messages.getProperty("vneidSmsCodeText", "VNeID: {0} ({1} min)");
-            return new MessageFormat(pattern, locale).format(
-                    new Object[] {code, String.valueOf(Math.max(1, policy.ttl().toMinutes()))});
-        } catch (IOException e) {
-            throw new SmsException("cannot load the login theme's messages", e);
+            PhoneNumber number = PhoneNumber.parse(phone);
+            return SimCheck.stillUsable(SimCheck.decide(registry.lookup(number), user.getUsername(),
+                    LocalDate.now(ZoneOffset.UTC), 0));
+        } catch (PhoneNumberException e) {
+            return false;
+        } catch (RegistryUnavailableException e) {
+            LOG.debugf("subscriber registry unavailable for the login re-check: %s", e.getMessage());
+            return true;
         }
     }
 
@@ -215,38 +251,6 @@ final class SmsCodeAuthenticator implements Authenticator {
         }
         String phone = user.getFirstAttribute(ATTR_PHONE);
         return phone == null || phone.isBlank() ? null : phone.strip();
-    }
-
-    private static SmsCodeState readState(AuthenticationSessionModel authSession) {
-        String hash = authSession.getAuthNote(LoginNotes.SMS_HASH);
-        String salt = authSession.getAuthNote(LoginNotes.SMS_SALT);
-        String sentAt = authSession.getAuthNote(LoginNotes.SMS_SENT_AT);
-        if (hash == null || salt == null || sentAt == null) {
-            return null;
-        }
-        try {
-            return new SmsCodeState(hash, salt, Instant.ofEpochMilli(Long.parseLong(sentAt)),
-                    Integer.parseInt(authSession.getAuthNote(LoginNotes.SMS_ATTEMPTS)),
-                    Integer.parseInt(authSession.getAuthNote(LoginNotes.SMS_RESENDS)));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void writeState(AuthenticationSessionModel authSession, SmsCodeState state) {
-        authSession.setAuthNote(LoginNotes.SMS_HASH, state.hash());
-        authSession.setAuthNote(LoginNotes.SMS_SALT, state.salt());
-        authSession.setAuthNote(LoginNotes.SMS_SENT_AT, String.valueOf(state.sentAt().toEpochMilli()));
-        authSession.setAuthNote(LoginNotes.SMS_ATTEMPTS, String.valueOf(state.attempts()));
-        authSession.setAuthNote(LoginNotes.SMS_RESENDS, String.valueOf(state.resends()));
-    }
-
-    private static void clearState(AuthenticationSessionModel authSession) {
-        authSession.removeAuthNote(LoginNotes.SMS_HASH);
-        authSession.removeAuthNote(LoginNotes.SMS_SALT);
-        authSession.removeAuthNote(LoginNotes.SMS_SENT_AT);
-        authSession.removeAuthNote(LoginNotes.SMS_ATTEMPTS);
-        authSession.removeAuthNote(LoginNotes.SMS_RESENDS);
     }
 
     private Instant now() {

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 
+import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodePolicy;
+
 /**
  * The SMS code step's configuration, read once per request from the execution's config. Missing or unreadable
  * values fall back to the safe defaults of {@link SmsCodePolicy}; the step works with no config at all.
@@ -16,10 +19,12 @@ final class SmsCodeConfig {
 
     private final SmsCodePolicy policy;
     private final String gateway;
+    private final SendLimits limits;
 
-    private SmsCodeConfig(SmsCodePolicy policy, String gateway) {
+    private SmsCodeConfig(SmsCodePolicy policy, String gateway, SendLimits limits) {
         this.policy = policy;
         this.gateway = gateway;
+        this.limits = limits;
     }
 
     static SmsCodeConfig of(AuthenticatorConfigModel model) {
@@ -40,7 +45,11 @@ final class SmsCodeConfig {
             policy = defaults;
         }
         String gateway = values.get(SmsCodeConfigProperties.SMS_GATEWAY);
-        return new SmsCodeConfig(policy, gateway == null || gateway.isBlank() ? null : gateway.strip());
+        SendLimits limits = new SendLimits(
+                integer(values, SmsCodeConfigProperties.LIMIT_NUMBER_HOUR, SendLimits.DEFAULT_PER_NUMBER_PER_HOUR),
+                integer(values, SmsCodeConfigProperties.LIMIT_ACCOUNT_DAY, SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY),
+                integer(values, SmsCodeConfigProperties.LIMIT_IP_HOUR, SendLimits.DEFAULT_PER_IP_PER_HOUR));
+        return new SmsCodeConfig(policy, gateway == null || gateway.isBlank() ? null : gateway.strip(), limits);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {
@@ -58,6 +67,10 @@ final class SmsCodeConfig {
 
     SmsCodePolicy policy() {
         return policy;
+    }
+
+    SendLimits limits() {
+        return limits;
     }
 
     /** The SMS gateway provider id for this step, or null for the server's default gateway. */

@@ -14,6 +14,10 @@ public final class NoPhonePage extends KeycloakPage {
         return textOf("#vneid-no-phone");
     }
 
+    public Browser.Response bindPhoneNow() {
+        return submit("form#vneid-no-phone-form", java.util.Map.of("bindPhone", ""));
+    }
+
     public boolean offersBackToLogin() {
         return document.selectFirst("a#vneid-back-to-login[href]") != null;
     }

@@ -146,6 +146,36 @@ public final class AdminApi {
         throw new AssertionError("no vneid-sms-code execution in flow 'vneid level 1': " + executions);
     }
 
+    /** The user's first value of an attribute, as the admin API returns it. */
+    public String attribute(String userId, String name) {
+        JsonNode user = json(send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId)).GET(), 200));
+        JsonNode values = user.path("attributes").path(name);
+        return values.isArray() && values.size() > 0 ? values.get(0).asText() : null;
+    }
+
+    /** Changes the verify-phone required action's config; returns the previous values to restore. */
+    public Map<String, String> updateVerifyPhoneConfig(Map<String, String> changes) {
+        URI uri = URI.create(admin + "/authentication/required-actions/vneid-verify-phone/config");
+        JsonNode current = json(send(HttpRequest.newBuilder(uri).GET(), 200));
+        Map<String, String> previous = toMap(current.path("config"));
+        Map<String, String> next = new HashMap<>(previous);
+        next.putAll(changes);
+        putRequiredActionConfig(uri, current, next);
+        return previous;
+    }
+
+    public void restoreVerifyPhoneConfig(Map<String, String> previous) {
+        URI uri = URI.create(admin + "/authentication/required-actions/vneid-verify-phone/config");
+        putRequiredActionConfig(uri, json(send(HttpRequest.newBuilder(uri).GET(), 200)), previous);
+    }
+
+    private void putRequiredActionConfig(URI uri, JsonNode current, Map<String, String> values) {
+        ObjectNode body = current.isObject() ? (ObjectNode) current.deepCopy() : JSON.createObjectNode();
+        body.set("config", JSON.valueToTree(values));
+        send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())), 204);
+    }
+
     public JsonNode bruteForceStatus(String userId) {
         return json(send(HttpRequest.newBuilder(
                 URI.create(admin + "/attack-detection/brute-force/users/" + userId)).GET(), 200));

@@ -35,6 +35,7 @@ public final class KeycloakServer {
     private final Path log;
     private final int httpPort;
     private final int smsGatewayPort;
+    private final int registryPort;
     private final String database;
     private final Duration startTime;
     private Process process;
@@ -46,6 +47,7 @@ public final class KeycloakServer {
         this.log = workDir.resolve("keycloak.log");
         this.httpPort = freePort();
         this.smsGatewayPort = freePort();
+        this.registryPort = freePort();
         long started = System.nanoTime();
         start();
         this.startTime = Duration.ofNanos(System.nanoTime() - started);
@@ -82,6 +84,11 @@ public final class KeycloakServer {
         return smsGatewayPort;
     }
 
+    /** The port the server's {@code http} subscriber registry asks; nothing listens unless a test starts it. */
+    public int registryPort() {
+        return registryPort;
+    }
+
     public String database() {
         return database;
     }
@@ -108,7 +115,13 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--http--connect-timeout-ms=500",
                     "--spi-vneid-sms--http--read-timeout-ms=2000",
                     "--spi-vneid-sms--http--retries=1",
-                    "--spi-vneid-sms--http--backoff-ms=50"));
+                    "--spi-vneid-sms--http--backoff-ms=50",
+                    "--spi-vneid-subscriber-registry--provider-default=local",
+                    "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
+                    "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
+                    "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",
+                    "--spi-vneid-subscriber-registry--http--retries=0",
+                    "--spi-vneid-subscriber-registry--http--breaker-threshold=1000"));
             command.addAll(databaseOptions());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -1,4 +1,4 @@
-package vn.vneid.sso.login;
+package vn.vneid.sso.otp;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package vn.vneid.sso.login;
+package vn.vneid.sso.otp;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

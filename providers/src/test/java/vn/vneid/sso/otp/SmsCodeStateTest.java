@@ -1,4 +1,4 @@
-package vn.vneid.sso.login;
+package vn.vneid.sso.otp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.vneid.sso.login.SmsCodeState.ResendVerdict;
-import vn.vneid.sso.login.SmsCodeState.Verdict;
+import vn.vneid.sso.otp.SmsCodeState.ResendVerdict;
+import vn.vneid.sso.otp.SmsCodeState.Verdict;
 
 class SmsCodeStateTest {
 

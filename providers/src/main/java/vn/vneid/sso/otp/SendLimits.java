@@ -1,0 +1,94 @@
+package vn.vneid.sso.otp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * How many codes may be sent: per destination number per hour, per account per day, per client IP per hour. The
+ * limits hold across logins and cluster nodes (the counters live in the replicated single-use store); they stop
+ * SMS pumping and the flooding of one citizen's phone. A limit of 0 switches that counter off.
+ */
+public final class SendLimits {
+
+    public static final int DEFAULT_PER_NUMBER_PER_HOUR = 5;
+    public static final int DEFAULT_PER_ACCOUNT_PER_DAY = 10;
+    public static final int DEFAULT_PER_IP_PER_HOUR = 30;
+
+    /** Which counter refused, with its message key. */
+    public enum Limit {
+        NUMBER("vneidSmsLimitNumber"), ACCOUNT("vneidSmsLimitAccount"), IP("vneidSmsLimitIp");
+
+        private final String messageKey;
+
+        Limit(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /**
+     * One fixed-window counter: {@code limit} slots named {@code key.0 .. key.(limit-1)}, each taken once and
+     * expiring with the window.
+     */
+    public record Counter(Limit limit, String key, int slots, long ttlSeconds) {
+    }
+
+    private final int perNumberPerHour;
+    private final int perAccountPerDay;
+    private final int perIpPerHour;
+
+    public SendLimits(int perNumberPerHour, int perAccountPerDay, int perIpPerHour) {
+        this.perNumberPerHour = Math.max(0, perNumberPerHour);
+        this.perAccountPerDay = Math.max(0, perAccountPerDay);
+        this.perIpPerHour = Math.max(0, perIpPerHour);
+    }
+
+    public static SendLimits defaults() {
+        return new SendLimits(DEFAULT_PER_NUMBER_PER_HOUR, DEFAULT_PER_ACCOUNT_PER_DAY, DEFAULT_PER_IP_PER_HOUR);
+    }
+
+    /** The counters one send takes a slot in. Numbers and IPs appear only hashed in the keys. */
+    public List<Counter> counters(String numberE164, String userId, String clientIp, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        long day = now.getEpochSecond() / 86400;
+        return List.of(
+                counter(Limit.NUMBER, "num." + hash(numberE164) + "." + hour, perNumberPerHour, Duration.ofHours(1)),
+                counter(Limit.ACCOUNT, "acc." + userId + "." + day, perAccountPerDay, Duration.ofDays(1)),
+                counter(Limit.IP, "ip." + hash(clientIp) + "." + hour, perIpPerHour, Duration.ofHours(1)))
+                .stream().filter(c -> c.slots() > 0).toList();
+    }
+
+    private static Counter counter(Limit limit, String key, int slots, Duration window) {
+        return new Counter(limit, "vneid.sms.limit." + key, slots, window.toSeconds());
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int perNumberPerHour() {
+        return perNumberPerHour;
+    }
+
+    public int perAccountPerDay() {
+        return perAccountPerDay;
+    }
+
+    public int perIpPerHour() {
+        return perIpPerHour;
+    }
+}

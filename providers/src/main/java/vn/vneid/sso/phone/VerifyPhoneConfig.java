@@ -1,0 +1,86 @@
+package vn.vneid.sso.phone;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodePolicy;
+import vn.vneid.sso.phone.registry.SimCheck;
+
+/** The verify-phone action's limits, set in the admin console (Authentication, Required actions). */
+final class VerifyPhoneConfig {
+
+    static final String MIN_VALID_DAYS = "min-valid-days";
+    static final String LIMIT_NUMBER_HOUR = "limit-per-number-hour";
+    static final String LIMIT_ACCOUNT_DAY = "limit-per-account-day";
+    static final String LIMIT_IP_HOUR = "limit-per-ip-hour";
+    static final String REGISTRY = "subscriber-registry";
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(MIN_VALID_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidPhoneMinValidDays").helpText("vneidPhoneMinValidDays.tooltip")
+            .defaultValue(String.valueOf(SimCheck.DEFAULT_MIN_VALID_DAYS)).add()
+            .property().name(LIMIT_NUMBER_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsLimitPerNumberHour").helpText("vneidSmsLimitPerNumberHour.tooltip")
+            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_NUMBER_PER_HOUR)).add()
+            .property().name(LIMIT_ACCOUNT_DAY).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsLimitPerAccountDay").helpText("vneidSmsLimitPerAccountDay.tooltip")
+            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY)).add()
+            .property().name(LIMIT_IP_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
+            .label("vneidSmsLimitPerIpHour").helpText("vneidSmsLimitPerIpHour.tooltip")
+            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_IP_PER_HOUR)).add()
+            .property().name(REGISTRY).type(ProviderConfigProperty.STRING_TYPE)
+            .label("vneidPhoneRegistry").helpText("vneidPhoneRegistry.tooltip").add()
+            .build();
+
+    private final int minValidDays;
+    private final SendLimits limits;
+    private final String registry;
+
+    private VerifyPhoneConfig(int minValidDays, SendLimits limits, String registry) {
+        this.minValidDays = minValidDays;
+        this.limits = limits;
+        this.registry = registry;
+    }
+
+    static VerifyPhoneConfig of(RequiredActionConfigModel model) {
+        Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        return new VerifyPhoneConfig(
+                Math.max(0, integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS)),
+                new SendLimits(integer(values, LIMIT_NUMBER_HOUR, SendLimits.DEFAULT_PER_NUMBER_PER_HOUR),
+                        integer(values, LIMIT_ACCOUNT_DAY, SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY),
+                        integer(values, LIMIT_IP_HOUR, SendLimits.DEFAULT_PER_IP_PER_HOUR)),
+                values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip());
+    }
+
+    /** The subscriber registry provider id, or null for the server's default. */
+    String registry() {
+        return registry;
+    }
+
+    static int integer(Map<String, String> values, String key, int fallback) {
+        try {
+            String raw = values.get(key);
+            return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    int minValidDays() {
+        return minValidDays;
+    }
+
+    SendLimits limits() {
+        return limits;
+    }
+
+    /** Binding a phone uses the login's code rules: 6 digits, 5 minutes, 5 tries, resend after 60 s, 3 resends. */
+    SmsCodePolicy codePolicy() {
+        return SmsCodePolicy.defaults();
+    }
+}

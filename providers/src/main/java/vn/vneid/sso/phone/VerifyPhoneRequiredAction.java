@@ -1,0 +1,241 @@
+package vn.vneid.sso.phone;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import vn.vneid.sso.otp.SendLimiter;
+import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeNotes;
+import vn.vneid.sso.otp.SmsCodePolicy;
+import vn.vneid.sso.otp.SmsCodeState;
+import vn.vneid.sso.phone.registry.RegistryUnavailableException;
+import vn.vneid.sso.phone.registry.SimCheck;
+import vn.vneid.sso.phone.registry.Subscriber;
+import vn.vneid.sso.phone.registry.SubscriberRegistry;
+import vn.vneid.sso.sms.SmsCodeSender;
+import vn.vneid.sso.sms.SmsException;
+
+/**
+ * Binds a mobile number to the account as a verified factor: the number must be a Vietnamese mobile, registered to
+ * this citizen in the telecom subscriber registry (chính chủ), voice-capable, active and not about to end; then the
+ * citizen proves possession with a code sent to it. Nothing is stored until both hold.
+ */
+final class VerifyPhoneRequiredAction implements RequiredActionProvider {
+
+    static final String TEMPLATE = "vneid-verify-phone.ftl";
+    static final String ATTR_PHONE = "phoneNumber";
+    static final String ATTR_PHONE_VERIFIED = "phoneNumberVerified";
+    static final String NOTE_NUMBER = "vneid.bind.number";
+    static final String EVENT_DETAIL = "vneid_phone";
+    private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.bind.");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredAction.class);
+
+    private final Clock clock;
+
+    VerifyPhoneRequiredAction(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // Added by the login's SMS step when the account has no usable phone, or by an operator.
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        String pending = context.getAuthenticationSession().getAuthNote(NOTE_NUMBER);
+        context.challenge(pending == null ? numberPage(context, null, null) : codePage(context, pending, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
+        String pending = authSession.getAuthNote(NOTE_NUMBER);
+
+        if (form.containsKey("changeNumber") || pending == null) {
+            clear(authSession);
+            if (form.containsKey("number")) {
+                checkAndSend(context, config, form.getFirst("number"));
+            } else {
+                context.challenge(numberPage(context, null, null));
+            }
+            return;
+        }
+        SmsCodePolicy policy = config.codePolicy();
+        SmsCodeState state = NOTES.read(authSession);
+        if (form.containsKey("resend") || state == null) {
+            if (state != null && state.mayResend(now(), policy) != SmsCodeState.ResendVerdict.ALLOWED) {
+                String key = state.mayResend(now(), policy) == SmsCodeState.ResendVerdict.TOO_EARLY
+                        ? "vneidSmsResendTooEarly" : "vneidSmsResendLimitReached";
+                context.challenge(codePage(context, pending, new FormMessage("code", key,
+                        state.secondsUntilResend(now(), policy))));
+                return;
+            }
+            send(context, config, pending, state);
+            return;
+        }
+        switch (state.verify(form.getFirst("code"), now(), policy)) {
+            case ACCEPTED:
+                bind(context, pending);
+                return;
+            case EXPIRED:
+                context.challenge(codePage(context, pending, new FormMessage("code", "vneidSmsCodeExpired")));
+                return;
+            case WRONG:
+                SmsCodeState next = state.failedAttempt();
+                NOTES.write(authSession, next);
+                context.challenge(codePage(context, pending,
+                        new FormMessage("code", "vneidSmsCodeWrong", next.remainingAttempts(policy))));
+                return;
+            case EXHAUSTED:
+            default:
+                clear(authSession);
+                event(context, "refused").detail("reason", "too_many_codes").error("vneid_phone_code_attempts");
+                context.challenge(numberPage(context, null, new FormMessage(null, "vneidSmsCodeTooManyAttempts")));
+        }
+    }
+
+    private void checkAndSend(RequiredActionContext context, VerifyPhoneConfig config, String raw) {
+        PhoneNumber number;
+        try {
+            number = PhoneNumber.parse(raw);
+        } catch (PhoneNumberException e) {
+            context.challenge(numberPage(context, raw, new FormMessage("number", e.reason().messageKey())));
+            return;
+        }
+        UserModel user = context.getUser();
+        SubscriberRegistry registry = config.registry() == null
+                ? context.getSession().getProvider(SubscriberRegistry.class)
+                : context.getSession().getProvider(SubscriberRegistry.class, config.registry());
+        Optional<Subscriber> subscriber;
+        try {
+            if (registry == null) {
+                throw new RegistryUnavailableException("no subscriber registry deployed");
+            }
+            subscriber = registry.lookup(number);
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("subscriber registry unavailable in realm %s: %s", context.getRealm().getName(), e.getMessage());
+            event(context, "refused").detail("reason", "registry_unavailable").error("vneid_phone_registry_down");
+            context.challenge(numberPage(context, raw, new FormMessage("number", "phoneRegistryUnavailable")));
+            return;
+        }
+        SimCheck.Verdict verdict = SimCheck.decide(subscriber, user.getUsername(), LocalDate.now(clock.withZone(VIETNAM)),
+                config.minValidDays());
+        if (verdict != SimCheck.Verdict.ACCEPTED) {
+            event(context, "refused").detail("reason", verdict.code()).error("vneid_phone_refused");
+            context.challenge(numberPage(context, raw, new FormMessage("number", verdict.messageKey())));
+            return;
+        }
+        if (boundToAnotherAccount(context, number, user)) {
+            event(context, "refused").detail("reason", "in_use").error("vneid_phone_refused");
+            context.challenge(numberPage(context, raw, new FormMessage("number", "phoneInUse")));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(NOTE_NUMBER, number.e164());
+        send(context, config, number.e164(), null);
+    }
+
+    /** Decree 69/2024: one phone number belongs to one electronic identification account. */
+    private static boolean boundToAnotherAccount(RequiredActionContext context, PhoneNumber number, UserModel user) {
+        return context.getSession().users()
+                .searchForUserByUserAttributeStream(context.getRealm(), ATTR_PHONE, number.e164())
+                .anyMatch(other -> !other.getId().equals(user.getId())
+                        && Boolean.parseBoolean(other.getFirstAttribute(ATTR_PHONE_VERIFIED)));
+    }
+
+    private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164, SmsCodeState previous) {
+        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(), e164,
+                context.getUser().getId(), context.getConnection().getRemoteAddr());
+        if (limited.isPresent()) {
+            event(context, "refused").detail("reason", "limit_" + limited.get().name().toLowerCase())
+                    .error("vneid_sms_limited");
+            context.challenge(codePage(context, e164, new FormMessage("code", limited.get().messageKey())));
+            return;
+        }
+        SmsCodePolicy policy = config.codePolicy();
+        String code = SmsCodeState.newCode(policy);
+        Instant now = now();
+        try {
+            SmsCodeSender.send(context.getSession(), context.getUser(), null, e164, code, policy.ttl());
+        } catch (SmsException e) {
+            LOG.warnf("phone binding code not sent in realm %s: %s", context.getRealm().getName(), e.getMessage());
+            context.challenge(codePage(context, e164, new FormMessage("code", "vneidSmsSendFailed")));
+            return;
+        }
+        NOTES.write(context.getAuthenticationSession(),
+                previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now));
+        context.challenge(codePage(context, e164, null));
+    }
+
+    private void bind(RequiredActionContext context, String e164) {
+        UserModel user = context.getUser();
+        user.setSingleAttribute(ATTR_PHONE, e164);
+        user.setSingleAttribute(ATTR_PHONE_VERIFIED, "true");
+        clear(context.getAuthenticationSession());
+        event(context, "verified").success();
+        context.success();
+    }
+
+    private org.keycloak.events.EventBuilder event(RequiredActionContext context, String what) {
+        return context.getEvent().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, VerifyPhoneRequiredActionFactory.PROVIDER_ID)
+                .detail(EVENT_DETAIL, what);
+    }
+
+    private Response numberPage(RequiredActionContext context, String value, FormMessage error) {
+        var form = context.form()
+                .setAttribute("vneidPhoneStage", "number")
+                .setAttribute("vneidPhoneValue", value == null ? "" : value);
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private Response codePage(RequiredActionContext context, String e164, FormMessage error) {
+        var form = context.form()
+                .setAttribute("vneidPhoneStage", "code")
+                .setAttribute("maskedPhone", PhoneMask.mask(e164));
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static void clear(AuthenticationSessionModel authSession) {
+        NOTES.clear(authSession);
+        authSession.removeAuthNote(NOTE_NUMBER);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,43 @@
+package vn.vneid.sso.otp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SendLimitsTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T08:15:00Z");
+
+    @Test
+    void oneCounterPerLimitWithItsWindow() {
+        List<SendLimits.Counter> counters = new SendLimits(5, 10, 30).counters("+84912345678", "u-1", "10.0.0.1", T);
+        assertThat(counters).extracting(SendLimits.Counter::limit)
+                .containsExactly(SendLimits.Limit.NUMBER, SendLimits.Limit.ACCOUNT, SendLimits.Limit.IP);
+        assertThat(counters).extracting(SendLimits.Counter::slots).containsExactly(5, 10, 30);
+        assertThat(counters).extracting(SendLimits.Counter::ttlSeconds).containsExactly(3600L, 86400L, 3600L);
+    }
+
+    @Test
+    void keysNeverHoldTheNumberOrTheAddress() {
+        for (SendLimits.Counter counter : SendLimits.defaults().counters("+84912345678", "u-1", "10.0.0.1", T)) {
+            assertThat(counter.key()).doesNotContain("912345678").doesNotContain("10.0.0.1");
+        }
+    }
+
+    @Test
+    void theWindowMovesWithTheHour() {
+        SendLimits limits = SendLimits.defaults();
+        String now = limits.counters("+84912345678", "u", "ip", T).get(0).key();
+        assertThat(limits.counters("+84912345678", "u", "ip", T.plusSeconds(60 * 44)).get(0).key()).isEqualTo(now);
+        assertThat(limits.counters("+84912345678", "u", "ip", T.plusSeconds(60 * 45)).get(0).key()).isNotEqualTo(now);
+    }
+
+    @Test
+    void zeroSwitchesACounterOff() {
+        assertThat(new SendLimits(0, 10, 0).counters("+84912345678", "u", "ip", T))
+                .extracting(SendLimits.Counter::limit).containsExactly(SendLimits.Limit.ACCOUNT);
+    }
+}
