@@ -223,6 +223,8 @@ class LevelOneLoginIT {
             }
             LoginPage restarted = new LoginPage(browser, page.submitCode(wrong));
             assertThat(restarted.message()).isEqualTo("Bạn đã nhập sai mã quá nhiều lần. Vui lòng đăng nhập lại.");
+            // Every wrong code counts for Keycloak's brute-force detection, so restarting buys no free guesses.
+            assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(5);
         }
 
         @Test

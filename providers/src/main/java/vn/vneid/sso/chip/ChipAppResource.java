@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,9 +76,9 @@ public final class ChipAppResource {
         return Response.ok(Map.of("status", status)).build();
     }
 
+    // No @Consumes: a wrong Content-Type still gets our JSON error, not the framework's HTML 415.
     @POST
     @Path("transactions/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("id") String id, InputStream body) {
         JsonNode json;
@@ -97,6 +96,12 @@ public final class ChipAppResource {
         }
 
         ChipTransactions transactions = new ChipTransactions(session);
+        RealmModel realm = realm();
+        Map<String, String> peeked = transactions.peek(id);
+        if (peeked != null && !realm.getId().equals(peeked.get(ChipTransactions.REALM))) {
+            // Another realm's transaction: refuse without consuming it.
+            return error(404, "unknown_transaction", "chipTransactionUnknown");
+        }
         Map<String, String> transaction = transactions.consume(id);
         if (transaction == null) {
             // Used once already: the outcome is still there. Otherwise it expired or never existed.
@@ -104,11 +109,6 @@ public final class ChipAppResource {
                     ? error(409, ChipFailure.CHALLENGE_REPLAYED)
                     : error(404, "unknown_transaction", "chipTransactionUnknown");
         }
-        RealmModel realm = realm();
-        if (!realm.getId().equals(transaction.get(ChipTransactions.REALM))) {
-            return error(404, "unknown_transaction", "chipTransactionUnknown");
-        }
-
         Map<String, String> outcome = new LinkedHashMap<>();
         outcome.put(ChipTransactions.USER, transaction.get(ChipTransactions.USER));
         try {

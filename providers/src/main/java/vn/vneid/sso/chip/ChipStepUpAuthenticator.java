@@ -1,6 +1,7 @@
 package vn.vneid.sso.chip;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -17,6 +17,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 import vn.vneid.sso.chip.icao.ChipFailure;
+import vn.vneid.sso.kc.KcBruteForce;
 
 /**
  * Level-2 step-up with the CCCD chip. The page shows a transaction as a QR code; the citizen's app reads the card
@@ -31,6 +32,7 @@ final class ChipStepUpAuthenticator implements Authenticator {
     static final String ATTR_LEVEL = "vneidLevel";
     static final String ATTR_BIRTHDATE = "birthdate";
     static final String NOTE_TRANSACTION = "vneid.chip.transaction";
+    static final String NOTE_EXPIRES = "vneid.chip.expires";
     static final String EVENT_METHOD = "vneid_level2_method";
 
     @Override
@@ -40,7 +42,7 @@ final class ChipStepUpAuthenticator implements Authenticator {
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
         }
-        context.challenge(newTransactionPage(context, null));
+        context.challenge(newTransactionPage(context, ChipStepUpConfig.of(context.getAuthenticatorConfig()), null));
     }
 
     @Override
@@ -55,19 +57,21 @@ final class ChipStepUpAuthenticator implements Authenticator {
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
         }
+        ChipStepUpConfig config = ChipStepUpConfig.of(context.getAuthenticatorConfig());
         ChipTransactions transactions = new ChipTransactions(context.getSession());
         String transactionId = context.getAuthenticationSession().getAuthNote(NOTE_TRANSACTION);
         if (form.containsKey("renew") || transactionId == null) {
-            context.challenge(newTransactionPage(context, null));
+            context.challenge(newTransactionPage(context, config, null));
             return;
         }
         Map<String, String> outcome = transactions.outcome(transactionId);
         if (outcome == null) {
-            boolean pending = transactions.peek(transactionId) != null;
-            if (pending) {
-                context.challenge(page(context, transactionId, "vneidChipNotYetApproved"));
+            // Gone before its expiry means the app's answer consumed it and is being verified (its outcome is
+            // written when that request commits): keep waiting rather than replace the code under the citizen.
+            if (transactions.peek(transactionId) != null || !expired(context)) {
+                context.challenge(page(context, config, transactionId, "vneidChipNotYetApproved"));
             } else {
-                context.challenge(newTransactionPage(context, "chipTransactionExpired"));
+                context.challenge(newTransactionPage(context, config, "chipTransactionExpired"));
             }
             return;
         }
@@ -82,23 +86,25 @@ final class ChipStepUpAuthenticator implements Authenticator {
         }
         String reason = outcome.getOrDefault(ChipTransactions.REASON, ChipFailure.MALFORMED.name());
         context.getEvent().user(user).detail("reason", reason).error(Errors.INVALID_USER_CREDENTIALS);
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                newTransactionPage(context, messageKey(reason)));
+        KcBruteForce.recordSecondFactorFailure(context, user);
+        context.challenge(newTransactionPage(context, config, messageKey(reason)));
     }
 
     /** A new transaction replaces the previous one of this login, so that only the code on screen can be used. */
-    private Response newTransactionPage(AuthenticationFlowContext context, String errorKey) {
+    private Response newTransactionPage(AuthenticationFlowContext context, ChipStepUpConfig config, String errorKey) {
         UserModel user = context.getUser();
         ChipTransactions transactions = new ChipTransactions(context.getSession());
         transactions.forget(context.getAuthenticationSession().getAuthNote(NOTE_TRANSACTION));
         String transactionId = transactions.create(context.getRealm().getId(),
-                user.getId(), user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE),
-                ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl());
+                user.getId(), user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE), config.transactionTtl());
         context.getAuthenticationSession().setAuthNote(NOTE_TRANSACTION, transactionId);
-        return page(context, transactionId, errorKey);
+        context.getAuthenticationSession().setAuthNote(NOTE_EXPIRES,
+                String.valueOf(Instant.now().plus(config.transactionTtl()).getEpochSecond()));
+        return page(context, config, transactionId, errorKey);
     }
 
-    private Response page(AuthenticationFlowContext context, String transactionId, String errorKey) {
+    private Response page(AuthenticationFlowContext context, ChipStepUpConfig config, String transactionId,
+            String errorKey) {
         URI realmBase = UriBuilder.fromUri(context.getUriInfo().getBaseUri())
                 .path("realms").path(context.getRealm().getName()).build();
         URI appEndpoint = UriBuilder.fromUri(realmBase).path(ChipAppResourceProviderFactory.PROVIDER_ID)
@@ -108,12 +114,20 @@ final class ChipStepUpAuthenticator implements Authenticator {
                 .setAttribute("chipTransaction", transactionId)
                 .setAttribute("chipQr", QrCode.svgDataUri(deepLink))
                 .setAttribute("chipStatusUrl", appEndpoint + "/status")
-                .setAttribute("chipTtlSeconds",
-                        ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl().toSeconds());
+                .setAttribute("chipTtlSeconds", config.transactionTtl().toSeconds());
         if (errorKey != null) {
             form.addError(new FormMessage(null, errorKey));
         }
         return form.createForm(TEMPLATE);
+    }
+
+    private static boolean expired(AuthenticationFlowContext context) {
+        try {
+            return Instant.now().getEpochSecond()
+                    > Long.parseLong(context.getAuthenticationSession().getAuthNote(NOTE_EXPIRES));
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private static String messageKey(String reason) {

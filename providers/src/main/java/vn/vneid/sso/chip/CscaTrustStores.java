@@ -21,6 +21,8 @@ import vn.vneid.sso.chip.icao.CscaTrustStore;
 final class CscaTrustStores {
 
     static final String REALM_ATTRIBUTE = "vneid.chip.csca-path";
+    /** Only the demo realm sets this: it lets the chip simulator's test CSCA be trusted. */
+    static final String ALLOW_TEST_CSCA = "vneid.chip.allow-test-csca";
     private static final Duration REFRESH = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(CscaTrustStores.class);
 
@@ -58,10 +60,22 @@ final class CscaTrustStores {
             }
             if (loaded == null) {
                 LOG.infof("CSCA trust store for realm %s: %d anchors from %s", realm.getName(), store.size(), key);
+                if (store.hasTestAnchors()) {
+                    LOG.warnf("%s holds a TEST CSCA; it is trusted only by realms with %s=true", key,
+                            ALLOW_TEST_CSCA);
+                }
             }
             loaded = new Loaded(store, Instant.now());
             CACHE.put(key, loaded);
         }
-        return loaded.store();
+        CscaTrustStore store = loaded.store();
+        if (!store.hasTestAnchors()) {
+            return store;
+        }
+        if (Boolean.parseBoolean(realm.getAttribute(ALLOW_TEST_CSCA))) {
+            LOG.debugf("realm %s trusts a TEST CSCA (%s=true): demo and tests only", realm.getName(), ALLOW_TEST_CSCA);
+            return store;
+        }
+        return store.withoutTestAnchors();
     }
 }

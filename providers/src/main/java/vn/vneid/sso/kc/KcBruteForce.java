@@ -26,14 +26,17 @@ public final class KcBruteForce {
     }
 
     /**
-     * Counts a failure that does not pass through {@code failureChallenge} (which Keycloak counts itself), such as
-     * the last wrong code before the login restarts.
+     * Counts a failed second factor (wrong SMS code, refused chip). Keycloak's own {@code failureChallenge} counts
+     * only authenticators whose reference category is password, otp or recovery codes; ours have categories of
+     * their own, so their failures are recorded here, as second-factor ("otp") failures.
      */
-    public static void recordFailure(AuthenticationFlowContext context, UserModel user) {
+    public static void recordSecondFactorFailure(AuthenticationFlowContext context, UserModel user) {
         if (!context.getRealm().isBruteForceProtected()) {
             return;
         }
-        context.getSession().getProvider(BruteForceProtector.class)
-                .failedLogin(context.getRealm(), user, context.getConnection(), context.getUriInfo(), Set.of());
+        context.getSession().getProvider(BruteForceProtector.class).failedLogin(context.getRealm(), user,
+                context.getConnection(), context.getUriInfo(), SECOND_FACTOR);
     }
+
+    private static final Set<String> SECOND_FACTOR = Set.of("otp");
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -139,13 +138,14 @@ final class SmsCodeAuthenticator implements Authenticator {
                 SmsCodeState next = state.failedAttempt();
                 NOTES.write(authSession, next);
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                KcBruteForce.recordSecondFactorFailure(context, user);
+                context.challenge(
                         page(context, config, next, phone, "vneidSmsCodeWrong", next.remainingAttempts(policy)));
                 return;
             case EXHAUSTED:
             default:
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
-                KcBruteForce.recordFailure(context, user);
+                KcBruteForce.recordSecondFactorFailure(context, user);
                 // The reset clears every note (the code state with it); the message is set after, so it survives.
                 context.resetFlow(() -> context.getAuthenticationSession()
                         .setAuthNote(LoginNotes.FLASH_ERROR, "vneidSmsCodeTooManyAttempts"));

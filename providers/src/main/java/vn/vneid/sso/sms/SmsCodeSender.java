@@ -39,7 +39,10 @@ public final class SmsCodeSender {
         try {
             Properties messages = session.theme().getTheme(Theme.Type.LOGIN)
                     .getEnhancedMessages(session.getContext().getRealm(), locale);
-            String pattern = messages.getProperty("vneidSmsCodeText", "VNeID: {0} ({1} min)");
+            String pattern = messages.getProperty("vneidSmsCodeText");
+            if (pattern == null) {
+                throw new SmsException("message vneidSmsCodeText missing for " + locale);
+            }
             return new MessageFormat(pattern, locale).format(
                     new Object[] {code, String.valueOf(Math.max(1, ttl.toMinutes()))});
         } catch (IOException e) {

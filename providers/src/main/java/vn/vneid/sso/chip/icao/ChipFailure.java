@@ -12,6 +12,9 @@ public enum ChipFailure {
     SIGNER_NOT_YET_VALID("chipSignerNotYetValid"),
     SIGNER_REVOKED("chipSignerRevoked"),
     SIGNER_KEY_USAGE("chipSignerKeyUsage"),
+    /** The CSCA's CRL is configured but stale or unreadable: a server-side problem, not the citizen's card. */
+    REVOCATION_UNKNOWN("chipUnavailable"),
+    CARD_EXPIRED("chipCardExpired"),
     UNSUPPORTED_ALGORITHM("chipUnsupportedAlgorithm"),
     BAD_CHALLENGE("chipBadChallenge"),
     CHALLENGE_EXPIRED("chipChallengeExpired"),

@@ -46,9 +46,15 @@ public final class ChipVerifier {
             String aa = ActiveAuthentication.verify(aaKey, challenge, data.aaSignature());
 
             Dg13 identity = Dg13.parse(data.dg13());
-            Mrz mrz = Mrz.parse(mrzText(data.dg1()), LocalDate.now(clock.withZone(VIETNAM)).getYear());
-            if (!mrz.nationalId().equals(identity.nationalId()) || !mrz.birthDate().equals(identity.birthDate())) {
+            LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+            Mrz mrz = Mrz.parse(mrzText(data.dg1()), today.getYear());
+            if (!mrz.nationalId().equals(identity.nationalId()) || !sameDay(mrz.birthDate(), identity.birthDate())) {
                 throw Lds.malformed("DG1 and DG13 describe different people");
+            }
+            // A replaced or lapsed card keeps a valid signature: its own expiry date decides.
+            LocalDate expiry = identity.expiryDate() != null ? identity.expiryDate() : mrz.expiryDate();
+            if (expiry.isBefore(today)) {
+                throw new ChipVerificationException(ChipFailure.CARD_EXPIRED, null);
             }
             if (!identity.nationalId().equals(expectedNationalId)
                     || (expectedBirthDate != null && !expectedBirthDate.equals(identity.birthDate()))) {
@@ -61,6 +67,12 @@ public final class ChipVerifier {
             // Parsers of hostile input: whatever slipped through is malformed input, not a server error.
             throw new ChipVerificationException(ChipFailure.MALFORMED, e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The MRZ writes years with two digits: a citizen born in 1925 is "25" there, so only the digits compare. */
+    private static boolean sameDay(LocalDate mrz, LocalDate dg13) {
+        return mrz.getYear() % 100 == dg13.getYear() % 100 && mrz.getMonthValue() == dg13.getMonthValue()
+                && mrz.getDayOfMonth() == dg13.getDayOfMonth();
     }
 
     /** DG1 is tag 0x61 around tag 0x5F1F, whose value is the MRZ text. */

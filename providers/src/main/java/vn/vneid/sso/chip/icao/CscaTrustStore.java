@@ -76,6 +76,25 @@ public final class CscaTrustStore {
         return new CscaTrustStore(certificates, crls);
     }
 
+    /**
+     * Test CSCAs (the simulator's, whose private key is public) say so in their subject. A realm that has not
+     * explicitly allowed them must never trust one, even if its file was copied into the trust store by mistake.
+     */
+    public static boolean isTestAnchor(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName().contains("NOT FOR PRODUCTION");
+    }
+
+    /** This store without its test anchors. */
+    public CscaTrustStore withoutTestAnchors() {
+        List<X509Certificate> production = anchors.stream().map(TrustAnchor::getTrustedCert)
+                .filter(certificate -> !isTestAnchor(certificate)).toList();
+        return new CscaTrustStore(production, crls);
+    }
+
+    public boolean hasTestAnchors() {
+        return anchors.stream().anyMatch(anchor -> isTestAnchor(anchor.getTrustedCert()));
+    }
+
     Set<TrustAnchor> anchors() {
         return anchors;
     }

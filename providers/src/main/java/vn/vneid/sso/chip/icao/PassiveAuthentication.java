@@ -23,7 +23,6 @@ import org.bouncycastle.asn1.icao.DataGroupHash;
 import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
 import org.bouncycastle.asn1.icao.LDSSecurityObject;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -40,8 +39,8 @@ import org.bouncycastle.util.Selector;
  */
 final class PassiveAuthentication {
 
+    /** SHA-2 only: SHA-1 data-group hashes (allowed for early passports) would let a collision swap a DG. */
     private static final Map<ASN1ObjectIdentifier, String> DIGESTS = Map.of(
-            OIWObjectIdentifiers.idSHA1, "SHA-1",
             NISTObjectIdentifiers.id_sha224, "SHA-224",
             NISTObjectIdentifiers.id_sha256, "SHA-256",
             NISTObjectIdentifiers.id_sha384, "SHA-384",
@@ -147,6 +146,9 @@ final class PassiveAuthentication {
         }
         if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
             return ChipFailure.SIGNER_REVOKED;
+        }
+        if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return ChipFailure.REVOCATION_UNKNOWN;
         }
         return ChipFailure.UNTRUSTED_SIGNER;
     }

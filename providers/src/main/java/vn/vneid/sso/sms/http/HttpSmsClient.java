@@ -1,7 +1,9 @@
 package vn.vneid.sso.sms.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +17,8 @@ import org.keycloak.util.JsonSerialization;
 import vn.vneid.sso.sms.SmsException;
 
 /**
- * Posts {@code {"to": ..., "text": ...}} to a gateway URL. Network failures, 429 and 5xx are retried a bounded
- * number of times with a short linear back-off; other 4xx answers are final. Thread-safe: one per server.
+ * Posts {@code {"to": ..., "text": ...}} to a gateway URL. Connection failures, 429 and 5xx are retried a bounded
+ * number of times with a short linear back-off; other 4xx answers and read timeouts are final. Thread-safe.
  */
 public final class HttpSmsClient {
 
@@ -68,8 +70,13 @@ public final class HttpSmsClient {
                 if (status != 429 && status < 500) {
                     break;
                 }
-            } catch (IOException e) {
+            } catch (HttpConnectTimeoutException | ConnectException e) {
                 lastFailure = e.getClass().getSimpleName();
+            } catch (IOException e) {
+                // The request may have reached the gateway (read timeout, reset): sending again could deliver the
+                // code twice, so only a message that surely never left is retried.
+                lastFailure = e.getClass().getSimpleName();
+                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SmsException("interrupted while sending to the SMS gateway", e);

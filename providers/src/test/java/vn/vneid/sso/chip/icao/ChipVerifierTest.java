@@ -144,6 +144,39 @@ class ChipVerifierTest {
     }
 
     @Test
+    void anExpiredCard() {
+        ChipCard lapsed = ChipCard.issue(AN.withCardValidity(LocalDate.of(2010, 3, 2), LocalDate.of(2025, 3, 2)),
+                signer, AaKeyType.ECDSA_P256);
+        assertThat(failureOf(verifier, answer(lapsed, CHALLENGE))).isEqualTo(ChipFailure.CARD_EXPIRED);
+    }
+
+    @Test
+    @DisplayName("a citizen born in 1925 passes although the MRZ writes the year as 25")
+    void twoDigitYearsOfTheMrz() throws ChipVerificationException {
+        Citizen elder = new Citizen("001125012345", "Bùi Thị Nhàn", LocalDate.of(1925, 6, 1), Citizen.Sex.FEMALE,
+                "Hà Nội", "Hà Nội", LocalDate.of(2040, 6, 1));
+        ChipCard chip = ChipCard.issue(elder, signer, AaKeyType.ECDSA_P256);
+        assertThat(verifier.verify(answer(chip, CHALLENGE), CHALLENGE, elder.nationalId(), elder.birthDate())
+                .identity().birthDate()).isEqualTo(LocalDate.of(1925, 6, 1));
+    }
+
+    @Test
+    @DisplayName("the simulator's test CSCA is dropped from a store unless a realm allows it")
+    void testAnchorsAreMarked() {
+        CscaTrustStore store = new CscaTrustStore(List.of(TestPki.demo().cscaCertificate()), List.of());
+        assertThat(store.hasTestAnchors()).isTrue();
+        assertThat(store.withoutTestAnchors().size()).isZero();
+    }
+
+    @Test
+    void aStaleCrlIsAServerProblemNotAnUntrustedCard() {
+        Instant now = Instant.now();
+        X509CRL stale = pki.crl(List.of(), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+        assertThat(failureOf(verifier(List.of(stale)), answer(card, CHALLENGE)))
+                .isEqualTo(ChipFailure.REVOCATION_UNKNOWN);
+    }
+
+    @Test
     void theRightNumberWithAnotherBirthDate() {
         assertThatThrownBy(() -> verifier.verify(answer(card, CHALLENGE), CHALLENGE, AN.nationalId(),
                 AN.birthDate().plusDays(1)))

@@ -102,6 +102,14 @@ class HttpSmsClientTest {
     }
 
     @Test
+    void aReadTimeoutIsNotRetriedLestTheCodeArriveTwice() {
+        delayMillis = 800;
+        assertThatThrownBy(() -> client(2, Duration.ofMillis(200)).send("+84912345789", "x"))
+                .isInstanceOf(SmsException.class);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void aClosedPortFailsCleanly() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
