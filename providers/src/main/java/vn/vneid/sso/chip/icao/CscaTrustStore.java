@@ -36,8 +36,8 @@ public final class CscaTrustStore {
     }
 
     /**
-     * Loads every certificate ({@code .pem}, {@code .crt}, {@code .cer}, {@code .der}) and CRL ({@code .crl}) of a
-     * directory, or one file. Anything unreadable fails the load: a trust store must not be half-read silently.
+     * Loads every certificate ({@code .pem}, {@code .crt}, {@code .cer}, {@code .der}), ICAO master list
+     * ({@code .ml}) and CRL ({@code .crl}) of a directory, or one file. Anything unreadable fails the load: a trust store must not be half-read silently.
      */
     public static CscaTrustStore load(Path path) throws IOException {
         List<Path> files;
@@ -55,7 +55,9 @@ public final class CscaTrustStore {
             for (Path file : files) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
                 try (InputStream in = Files.newInputStream(file)) {
-                    if (name.endsWith(".crl")) {
+                    if (name.endsWith(".ml")) {
+                        certificates.addAll(MasterList.certificates(in.readAllBytes()));
+                    } else if (name.endsWith(".crl")) {
                         for (java.security.cert.CRL crl : factory.generateCRLs(in)) {
                             crls.add((X509CRL) crl);
                         }
