@@ -1,12 +1,7 @@
 package vn.vneid.sso.chip;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -14,9 +9,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
-import vn.vneid.sso.chip.icao.ChipFailure;
 import vn.vneid.sso.kc.KcBruteForce;
 
 /**
@@ -27,12 +20,8 @@ import vn.vneid.sso.kc.KcBruteForce;
  */
 final class ChipStepUpAuthenticator implements Authenticator {
 
-    static final String TEMPLATE = "vneid-chip-step-up.ftl";
     static final String LEVEL_ONE_TEMPLATE = "vneid-chip-level1.ftl";
     static final String ATTR_LEVEL = "vneidLevel";
-    static final String ATTR_BIRTHDATE = "birthdate";
-    static final String NOTE_TRANSACTION = "vneid.chip.transaction";
-    static final String NOTE_EXPIRES = "vneid.chip.expires";
     static final String EVENT_METHOD = "vneid_level2_method";
 
     @Override
@@ -42,7 +31,7 @@ final class ChipStepUpAuthenticator implements Authenticator {
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
         }
-        context.challenge(newTransactionPage(context, ChipStepUpConfig.of(context.getAuthenticatorConfig()), null));
+        context.challenge(proof(context).newTransactionPage(context.form(), context.getUser(), null));
     }
 
     @Override
@@ -57,85 +46,35 @@ final class ChipStepUpAuthenticator implements Authenticator {
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
         }
-        ChipStepUpConfig config = ChipStepUpConfig.of(context.getAuthenticatorConfig());
-        ChipTransactions transactions = new ChipTransactions(context.getSession());
-        String transactionId = context.getAuthenticationSession().getAuthNote(NOTE_TRANSACTION);
-        if (form.containsKey("renew") || transactionId == null) {
-            context.challenge(newTransactionPage(context, config, null));
+        ChipProof proof = proof(context);
+        if (form.containsKey("renew") || !proof.hasTransaction()) {
+            context.challenge(proof.newTransactionPage(context.form(), user, null));
             return;
         }
-        Map<String, String> outcome = transactions.outcome(transactionId);
-        if (outcome == null) {
-            // Gone before its expiry means the app's answer consumed it and is being verified (its outcome is
-            // written when that request commits): keep waiting rather than replace the code under the citizen.
-            if (transactions.peek(transactionId) != null || !expired(context)) {
-                context.challenge(page(context, config, transactionId, "vneidChipNotYetApproved"));
-            } else {
-                context.challenge(newTransactionPage(context, config, "chipTransactionExpired"));
-            }
-            return;
-        }
-        transactions.forget(transactionId);
-        context.getAuthenticationSession().removeAuthNote(NOTE_TRANSACTION);
-        if (ChipTransactions.VERIFIED.equals(outcome.get(ChipTransactions.STATUS))
-                && user.getId().equals(outcome.get(ChipTransactions.USER))) {
-            context.getEvent().detail(EVENT_METHOD, outcome.get(ChipTransactions.METHOD));
-            context.getAuthenticationSession().setUserSessionNote(EVENT_METHOD, outcome.get(ChipTransactions.METHOD));
-            context.success();
-            return;
-        }
-        String reason = outcome.getOrDefault(ChipTransactions.REASON, ChipFailure.MALFORMED.name());
-        context.getEvent().user(user).detail("reason", reason).error(Errors.INVALID_USER_CREDENTIALS);
-        KcBruteForce.recordSecondFactorFailure(context, user);
-        context.challenge(newTransactionPage(context, config, messageKey(reason)));
-    }
-
-    /** A new transaction replaces the previous one of this login, so that only the code on screen can be used. */
-    private Response newTransactionPage(AuthenticationFlowContext context, ChipStepUpConfig config, String errorKey) {
-        UserModel user = context.getUser();
-        ChipTransactions transactions = new ChipTransactions(context.getSession());
-        transactions.forget(context.getAuthenticationSession().getAuthNote(NOTE_TRANSACTION));
-        String transactionId = transactions.create(context.getRealm().getId(),
-                user.getId(), user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE), config.transactionTtl());
-        context.getAuthenticationSession().setAuthNote(NOTE_TRANSACTION, transactionId);
-        context.getAuthenticationSession().setAuthNote(NOTE_EXPIRES,
-                String.valueOf(Instant.now().plus(config.transactionTtl()).getEpochSecond()));
-        return page(context, config, transactionId, errorKey);
-    }
-
-    private Response page(AuthenticationFlowContext context, ChipStepUpConfig config, String transactionId,
-            String errorKey) {
-        URI realmBase = UriBuilder.fromUri(context.getUriInfo().getBaseUri())
-                .path("realms").path(context.getRealm().getName()).build();
-        URI appEndpoint = UriBuilder.fromUri(realmBase).path(ChipAppResourceProviderFactory.PROVIDER_ID)
-                .path("transactions").path(transactionId).build();
-        String deepLink = "vneid://chip-step-up?tx=" + transactionId + "&endpoint=" + appEndpoint;
-        var form = context.form()
-                .setAttribute("chipTransaction", transactionId)
-                .setAttribute("chipQr", QrCode.svgDataUri(deepLink))
-                .setAttribute("chipStatusUrl", appEndpoint + "/status")
-                .setAttribute("chipTtlSeconds", config.transactionTtl().toSeconds());
-        if (errorKey != null) {
-            form.addError(new FormMessage(null, errorKey));
-        }
-        return form.createForm(TEMPLATE);
-    }
-
-    private static boolean expired(AuthenticationFlowContext context) {
-        try {
-            return Instant.now().getEpochSecond()
-                    > Long.parseLong(context.getAuthenticationSession().getAuthNote(NOTE_EXPIRES));
-        } catch (NumberFormatException e) {
-            return true;
+        ChipProof.Outcome outcome = proof.check(user);
+        switch (outcome.status()) {
+            case VERIFIED:
+                context.getEvent().detail(EVENT_METHOD, outcome.method());
+                context.getAuthenticationSession().setUserSessionNote(EVENT_METHOD, outcome.method());
+                context.success();
+                return;
+            case PENDING:
+                context.challenge(proof.currentPage(context.form(), "vneidChipNotYetApproved"));
+                return;
+            case EXPIRED:
+                context.challenge(proof.newTransactionPage(context.form(), user, "chipTransactionExpired"));
+                return;
+            case FAILED:
+            default:
+                context.getEvent().user(user).detail("reason", outcome.reason()).error(Errors.INVALID_USER_CREDENTIALS);
+                KcBruteForce.recordSecondFactorFailure(context, user);
+                context.challenge(proof.newTransactionPage(context.form(), user, outcome.messageKey()));
         }
     }
 
-    private static String messageKey(String reason) {
-        try {
-            return ChipFailure.valueOf(reason).messageKey();
-        } catch (IllegalArgumentException e) {
-            return "chipUnavailable";
-        }
+    private static ChipProof proof(AuthenticationFlowContext context) {
+        return new ChipProof(context.getSession(), context.getAuthenticationSession(),
+                ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl());
     }
 
     static boolean isLevelTwo(UserModel user) {

@@ -17,7 +17,8 @@ public final class SendLimits {
 
     public static final int DEFAULT_PER_NUMBER_PER_HOUR = 5;
     public static final int DEFAULT_PER_ACCOUNT_PER_DAY = 10;
-    public static final int DEFAULT_PER_IP_PER_HOUR = 30;
+    /** High on purpose: mobile carriers put thousands of citizens behind one address (carrier-grade NAT). */
+    public static final int DEFAULT_PER_IP_PER_HOUR = 200;
 
     /** Which counter refused, with its message key. */
     public enum Limit {

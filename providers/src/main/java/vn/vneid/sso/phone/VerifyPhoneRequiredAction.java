@@ -48,9 +48,12 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
     private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredAction.class);
 
     private final Clock clock;
+    private final String boundEvent;
 
-    VerifyPhoneRequiredAction(Clock clock) {
+    /** @param boundEvent the event detail recorded when a number is bound: "verified", or "changed" for a change */
+    VerifyPhoneRequiredAction(Clock clock, String boundEvent) {
         this.clock = clock;
+        this.boundEvent = boundEvent;
     }
 
     @Override
@@ -196,7 +199,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         user.setSingleAttribute(ATTR_PHONE, e164);
         user.setSingleAttribute(ATTR_PHONE_VERIFIED, "true");
         clear(context.getAuthenticationSession());
-        event(context, "verified").success();
+        event(context, boundEvent).success();
         context.success();
     }
 

@@ -146,6 +146,17 @@ public final class AdminApi {
         throw new AssertionError("no vneid-sms-code execution in flow 'vneid level 1': " + executions);
     }
 
+    void liftPerIpCodeLimit() {
+        updateSmsCodeConfig(Map.of("limit-per-ip-hour", "0"));
+        for (String action : List.of("vneid-verify-phone", "vneid-change-phone")) {
+            URI uri = URI.create(admin + "/authentication/required-actions/" + action + "/config");
+            JsonNode current = json(send(HttpRequest.newBuilder(uri).GET(), 200));
+            Map<String, String> next = new HashMap<>(toMap(current.path("config")));
+            next.put("limit-per-ip-hour", "0");
+            putRequiredActionConfig(uri, current, next);
+        }
+    }
+
     /** The user's first value of an attribute, as the admin API returns it. */
     public String attribute(String userId, String name) {
         JsonNode user = json(send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId)).GET(), 200));

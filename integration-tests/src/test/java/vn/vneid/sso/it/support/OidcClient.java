@@ -71,9 +71,11 @@ public final class OidcClient {
         private final Nonce nonce = new Nonce();
         private final CodeVerifier verifier = new CodeVerifier();
         private final String acrValues;
+        private final String kcAction;
 
-        private Login(String acrValues) {
+        private Login(String acrValues, String kcAction) {
             this.acrValues = acrValues;
+            this.kcAction = kcAction;
         }
 
         public URI authorizationUri() {
@@ -85,6 +87,10 @@ public final class OidcClient {
                     .codeChallenge(verifier, CodeChallengeMethod.S256);
             if (acrValues != null) {
                 request.acrValues(java.util.List.of(new ACR(acrValues)));
+            }
+            if (kcAction != null) {
+                // Keycloak's application-initiated action: the client asks for a required action by name.
+                request.customParameter("kc_action", kcAction);
             }
             return request.build().toURI();
         }
@@ -122,11 +128,15 @@ public final class OidcClient {
     }
 
     public Login login() {
-        return new Login(null);
+        return new Login(null, null);
     }
 
     public Login login(String acrValues) {
-        return new Login(acrValues);
+        return new Login(acrValues, null);
+    }
+
+    public Login action(String kcAction) {
+        return new Login(null, kcAction);
     }
 
     public UserInfo userInfo(BearerAccessToken token) {

@@ -1,0 +1,264 @@
+package vn.vneid.sso.phone;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import vn.vneid.sso.chip.ChipProof;
+import vn.vneid.sso.otp.SendLimiter;
+import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeNotes;
+import vn.vneid.sso.otp.SmsCodePolicy;
+import vn.vneid.sso.otp.SmsCodeState;
+import vn.vneid.sso.sms.SmsCodeSender;
+import vn.vneid.sso.sms.SmsException;
+
+/**
+ * Changing the bound phone at once, instead of the 7-10 days through commune police or the hotline. The citizen
+ * first proves control: a level-1 account with a code to the old phone when it still works, or with the chip ID
+ * card when it does not; a level-2 account always with the chip. Then the new number is bound exactly as
+ * {@link VerifyPhoneRequiredAction} binds one (registry ownership, code to the new number). The old number stays
+ * verified until the new one is bound: an abandoned change loses nothing.
+ */
+final class ChangePhoneRequiredAction implements RequiredActionProvider {
+
+    static final String TEMPLATE = "vneid-change-phone.ftl";
+    static final String NOTE_PROVEN = "vneid.change.proven";
+    static final String ATTR_LEVEL = "vneidLevel";
+    private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.change.");
+    private static final Duration CHIP_TTL = Duration.ofSeconds(120);
+    private static final Logger LOG = Logger.getLogger(ChangePhoneRequiredAction.class);
+
+    private final Clock clock;
+    private final VerifyPhoneRequiredAction binding;
+
+    ChangePhoneRequiredAction(Clock clock) {
+        this.clock = clock;
+        this.binding = new VerifyPhoneRequiredAction(clock, "changed");
+    }
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession.getAuthNote(NOTE_PROVEN) != null) {
+            binding.requiredActionChallenge(context);
+            return;
+        }
+        event(context, "change_requested").success();
+        UserModel user = context.getUser();
+        String oldPhone = oldPhone(user);
+        if (oldPhone == null) {
+            // Nothing to take over from: this is a first binding, proven by the registry and the code.
+            prove(context, "none");
+            return;
+        }
+        context.challenge(levelTwo(user) ? chip(context).newTransactionPage(context.form(), user, null)
+                : choicePage(context, oldPhone, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession.getAuthNote(NOTE_PROVEN) != null) {
+            binding.processAction(context);
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey("cancel")) {
+            clear(authSession);
+            context.cancel();
+            return;
+        }
+        UserModel user = context.getUser();
+        String oldPhone = oldPhone(user);
+        if (oldPhone == null) {
+            prove(context, "none");
+            return;
+        }
+        ChipProof chip = chip(context);
+        boolean chipOnly = levelTwo(user);
+        if (form.containsKey("useChip") || form.containsKey("renew") || (chipOnly && !chip.hasTransaction())) {
+            context.challenge(chip.newTransactionPage(context.form(), user, null));
+            return;
+        }
+        if (form.containsKey("continue") && chip.hasTransaction()) {
+            checkChip(context, chip, user);
+            return;
+        }
+        if (chipOnly) {
+            context.challenge(chip.currentPage(context.form(), null));
+            return;
+        }
+        if (form.containsKey("useOldPhone") || form.containsKey("resend")) {
+            sendToOldPhone(context, oldPhone);
+            return;
+        }
+        if (form.containsKey("code")) {
+            checkOldPhoneCode(context, oldPhone, form.getFirst("code"));
+            return;
+        }
+        context.challenge(choicePage(context, oldPhone, null));
+    }
+
+    private void checkChip(RequiredActionContext context, ChipProof chip, UserModel user) {
+        ChipProof.Outcome outcome = chip.check(user);
+        switch (outcome.status()) {
+            case VERIFIED:
+                prove(context, outcome.method());
+                return;
+            case PENDING:
+                context.challenge(chip.currentPage(context.form(), "vneidChipNotYetApproved"));
+                return;
+            case EXPIRED:
+                context.challenge(chip.newTransactionPage(context.form(), user, "chipTransactionExpired"));
+                return;
+            case FAILED:
+            default:
+                event(context, "refused").detail("reason", outcome.reason()).error("vneid_phone_change_chip");
+                context.challenge(chip.newTransactionPage(context.form(), user, outcome.messageKey()));
+        }
+    }
+
+    private void sendToOldPhone(RequiredActionContext context, String oldPhone) {
+        VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
+        SmsCodePolicy policy = config.codePolicy();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        SmsCodeState previous = NOTES.read(authSession);
+        if (previous != null && previous.mayResend(now(), policy) != SmsCodeState.ResendVerdict.ALLOWED) {
+            context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsResendTooEarly",
+                    previous.secondsUntilResend(now(), policy))));
+            return;
+        }
+        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(),
+                oldPhone, context.getUser().getId(), context.getConnection().getRemoteAddr());
+        if (limited.isPresent()) {
+            context.challenge(codePage(context, oldPhone, new FormMessage("code", limited.get().messageKey())));
+            return;
+        }
+        String code = SmsCodeState.newCode(policy);
+        try {
+            SmsCodeSender.send(context.getSession(), context.getUser(), null, oldPhone, code, policy.ttl());
+        } catch (SmsException e) {
+            LOG.warnf("phone change code not sent in realm %s: %s", context.getRealm().getName(), e.getMessage());
+            context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsSendFailed")));
+            return;
+        }
+        NOTES.write(authSession, previous == null ? SmsCodeState.sent(code, now(), 0, 0) : previous.resent(code, now()));
+        context.challenge(codePage(context, oldPhone, null));
+    }
+
+    private void checkOldPhoneCode(RequiredActionContext context, String oldPhone, String submitted) {
+        SmsCodePolicy policy = VerifyPhoneConfig.of(context.getConfig()).codePolicy();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        SmsCodeState state = NOTES.read(authSession);
+        if (state == null) {
+            context.challenge(choicePage(context, oldPhone, null));
+            return;
+        }
+        switch (state.verify(submitted, now(), policy)) {
+            case ACCEPTED:
+                NOTES.clear(authSession);
+                prove(context, "old_phone_code");
+                return;
+            case EXPIRED:
+                context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsCodeExpired")));
+                return;
+            case WRONG:
+                SmsCodeState next = state.failedAttempt();
+                NOTES.write(authSession, next);
+                context.challenge(codePage(context, oldPhone,
+                        new FormMessage("code", "vneidSmsCodeWrong", next.remainingAttempts(policy))));
+                return;
+            case EXHAUSTED:
+            default:
+                NOTES.clear(authSession);
+                event(context, "refused").detail("reason", "too_many_codes").error("vneid_phone_change_code");
+                context.challenge(choicePage(context, oldPhone,
+                        new FormMessage(null, "vneidSmsCodeTooManyAttempts")));
+        }
+    }
+
+    /** Control is proven: from now on this action binds the new number. */
+    private void prove(RequiredActionContext context, String how) {
+        context.getAuthenticationSession().setAuthNote(NOTE_PROVEN, how);
+        event(context, "change_proven").detail("method", how).success();
+        binding.requiredActionChallenge(context);
+    }
+
+    private Response choicePage(RequiredActionContext context, String oldPhone, FormMessage error) {
+        var form = context.form()
+                .setAttribute("vneidChangeStage", "choice")
+                .setAttribute("maskedPhone", PhoneMask.mask(oldPhone));
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private Response codePage(RequiredActionContext context, String oldPhone, FormMessage error) {
+        var form = context.form()
+                .setAttribute("vneidChangeStage", "code")
+                .setAttribute("maskedPhone", PhoneMask.mask(oldPhone));
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static ChipProof chip(RequiredActionContext context) {
+        return new ChipProof(context.getSession(), context.getAuthenticationSession(), CHIP_TTL);
+    }
+
+    private static String oldPhone(UserModel user) {
+        String phone = user.getFirstAttribute(VerifyPhoneRequiredAction.ATTR_PHONE);
+        boolean verified = Boolean.parseBoolean(user.getFirstAttribute(VerifyPhoneRequiredAction.ATTR_PHONE_VERIFIED));
+        return verified && phone != null && !phone.isBlank() ? phone : null;
+    }
+
+    private static boolean levelTwo(UserModel user) {
+        return "2".equals(user.getFirstAttribute(ATTR_LEVEL));
+    }
+
+    private static EventBuilder event(RequiredActionContext context, String what) {
+        return context.getEvent().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, ChangePhoneRequiredActionFactory.PROVIDER_ID)
+                .detail(VerifyPhoneRequiredAction.EVENT_DETAIL, what);
+    }
+
+    private static void clear(AuthenticationSessionModel authSession) {
+        NOTES.clear(authSession);
+        authSession.removeAuthNote(NOTE_PROVEN);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+    }
+}
