@@ -221,7 +221,13 @@ public final class AdminApi {
         }
     }
 
-    private String token() throws IOException, InterruptedException {
+    /** The realm's admin events, newest first, as JSON text. */
+    public String adminEvents() {
+        return send(HttpRequest.newBuilder(URI.create(admin + "/admin-events?max=100")).GET(), 200).body();
+    }
+
+    /** A master-realm administrator's token: all permissions, but no role of the vneid realm. */
+    public String token() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
                 + "&password=" + KeycloakServer.ADMIN_PASSWORD;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -68,9 +68,26 @@ class CscaTrustStoreTest {
                 card.dg13(), card.dg15(), card.signChallenge(challenge)), challenge, an.nationalId(), null);
         assertThat(chip.identity().nationalId()).isEqualTo(an.nationalId());
 
-        masterList[masterList.length / 2] ^= 0x01;
+        // Altering one byte of the listed CSCA (signed content) must break the list's signature.
+        byte[] csca = pki.cscaCertificate().getEncoded();
+        int at = indexOf(masterList, java.util.Arrays.copyOfRange(csca, csca.length - 40, csca.length - 8));
+        assertThat(at).isPositive();
+        masterList[at + 4] ^= 0x01;
         Files.write(dir.resolve("icao.ml"), masterList);
         assertThatThrownBy(() -> CscaTrustStore.load(dir)).isInstanceOf(IOException.class);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
