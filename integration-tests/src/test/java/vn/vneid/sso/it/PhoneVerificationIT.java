@@ -190,6 +190,39 @@ class PhoneVerificationIT {
         }
     }
 
+    @Test
+    @DisplayName("codes per account per day and per client address are limited too")
+    void perAccountAndPerIpLimits() {
+        Map<String, String> previous = admin.updateSmsCodeConfig(
+                Map.of("limit-per-account-day", "1", "resend-cooldown-seconds", "0"));
+        try {
+            Citizen citizen = admin.createCitizen("Yên Văn Khánh", AdminApi.newPhone(), true, 1);
+            Browser browser = new Browser();
+            SmsCodePage page = new SmsCodePage(browser, new LoginPage(browser,
+                    browser.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            page = new SmsCodePage(browser, page.resend());
+            assertThat(page.codeError()).isEqualTo(
+                    "Đã gửi quá nhiều mã cho tài khoản này trong hôm nay. Vui lòng thử lại vào ngày mai.");
+            assertThat(outbox.countTo(citizen.phone())).isEqualTo(1);
+        } finally {
+            admin.restoreSmsCodeConfig(previous);
+        }
+
+        previous = admin.updateSmsCodeConfig(Map.of("limit-per-ip-hour", "1", "resend-cooldown-seconds", "0"));
+        try {
+            // The counter may already hold this address's earlier codes: the second send is refused at the latest.
+            Citizen citizen = admin.createCitizen("Giáp Văn Lâm", AdminApi.newPhone(), true, 1);
+            Browser browser = new Browser();
+            SmsCodePage page = new SmsCodePage(browser, new LoginPage(browser,
+                    browser.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            page = new SmsCodePage(browser, page.resend());
+            assertThat(page.codeError()).isEqualTo("Mạng của bạn đã yêu cầu quá nhiều mã. Vui lòng thử lại sau.");
+            assertThat(outbox.countTo(citizen.phone())).isLessThanOrEqualTo(1);
+        } finally {
+            admin.restoreSmsCodeConfig(previous);
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
