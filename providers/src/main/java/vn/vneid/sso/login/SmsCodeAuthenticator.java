@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +20,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.otp.SmsCodePolicy;
-import vn.vneid.sso.otp.SendLimiter;
-import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.PhoneMask;
@@ -32,8 +29,6 @@ import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.phone.registry.SubscriberRegistry;
-import vn.vneid.sso.sms.SmsException;
-import vn.vneid.sso.sms.SmsCodeSender;
 
 /**
  * Second step of the level-1 login: a one-time code sent by SMS to the account's verified phone. The code is kept
@@ -87,7 +82,7 @@ final class SmsCodeAuthenticator implements Authenticator {
             context.challenge(page(context, config, state, phone, error));
             return;
         }
-        send(context, config, phone, null);
+        send(context, config, phone);
     }
 
     @Override
@@ -107,40 +102,36 @@ final class SmsCodeAuthenticator implements Authenticator {
             return;
         }
         SmsCodeConfig config = SmsCodeConfig.of(context.getAuthenticatorConfig());
-        SmsCodePolicy policy = config.policy();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        SmsCodeState state = NOTES.read(authSession);
-
+        SmsCodeChallenge challenge = challenge(config);
         if (form.containsKey(FIELD_RESEND)) {
-            resend(context, config, state, phone);
+            send(context, config, phone);
             return;
         }
-        if (state == null) {
+        String submitted = form.getFirst(FIELD_CODE);
+        if (challenge.state(authSession) != null && (submitted == null || submitted.isBlank())) {
+            context.challenge(page(context, config, challenge.state(authSession), phone, "vneidSmsCodeMissing"));
+            return;
+        }
+        SmsCodeState.Verdict verdict = challenge.check(authSession, submitted);
+        if (verdict == null) {
             // Nothing was sent yet (the gateway failed): there is no code to compare with.
             context.challenge(page(context, config, null, phone, "vneidSmsCodeNotSent"));
             return;
         }
-        String submitted = form.getFirst(FIELD_CODE);
-        if (submitted == null || submitted.isBlank()) {
-            context.challenge(page(context, config, state, phone, "vneidSmsCodeMissing"));
-            return;
-        }
-        switch (state.verify(submitted, now(), policy)) {
+        switch (verdict) {
             case ACCEPTED:
-                NOTES.clear(authSession);
                 context.success();
                 return;
             case EXPIRED:
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
-                context.challenge(page(context, config, state, phone, "vneidSmsCodeExpired"));
+                context.challenge(page(context, config, challenge.state(authSession), phone, "vneidSmsCodeExpired"));
                 return;
             case WRONG:
-                SmsCodeState next = state.failedAttempt();
-                NOTES.write(authSession, next);
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
                 KcBruteForce.recordSecondFactorFailure(context, user);
-                context.challenge(
-                        page(context, config, next, phone, "vneidSmsCodeWrong", next.remainingAttempts(policy)));
+                context.challenge(page(context, config, challenge.state(authSession), phone, "vneidSmsCodeWrong",
+                        challenge.remainingAttempts(authSession)));
                 return;
             case EXHAUSTED:
             default:
@@ -152,50 +143,20 @@ final class SmsCodeAuthenticator implements Authenticator {
         }
     }
 
-    private void resend(AuthenticationFlowContext context, SmsCodeConfig config, SmsCodeState state, String phone) {
-        if (state == null) {
-            send(context, config, phone, null);
-            return;
+    private void send(AuthenticationFlowContext context, SmsCodeConfig config, String phone) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        SmsCodeChallenge challenge = challenge(config);
+        SmsCodeChallenge.Sent sent = challenge.send(context.getSession(), authSession, context.getUser(),
+                context.getConnection().getRemoteAddr(), phone);
+        if (!sent.ok() && sent.eventError() != null) {
+            context.getEvent().user(context.getUser()).detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        SmsCodePolicy policy = config.policy();
-        switch (state.mayResend(now(), policy)) {
-            case TOO_EARLY:
-                context.challenge(page(context, config, state, phone, "vneidSmsResendTooEarly",
-                        state.secondsUntilResend(now(), policy)));
-                return;
-            case LIMIT_REACHED:
-                context.challenge(page(context, config, state, phone, "vneidSmsResendLimitReached"));
-                return;
-            case ALLOWED:
-            default:
-                send(context, config, phone, state);
-        }
+        context.challenge(page(context, config, challenge.state(authSession), phone, sent.refusal(),
+                sent.arguments()));
     }
 
-    /** Sends a fresh code; the state (with the new hash) is stored only once the gateway accepted the message. */
-    private void send(AuthenticationFlowContext context, SmsCodeConfig config, String phone, SmsCodeState previous) {
-        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(), phone,
-                context.getUser().getId(), context.getConnection().getRemoteAddr());
-        if (limited.isPresent()) {
-            context.getEvent().user(context.getUser()).detail("limit", limited.get().name().toLowerCase(Locale.ROOT))
-                    .error("vneid_sms_limited");
-            context.challenge(page(context, config, previous, phone, limited.get().messageKey()));
-            return;
-        }
-        SmsCodePolicy policy = config.policy();
-        String code = SmsCodeState.newCode(policy);
-        Instant now = now();
-        SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
-        try {
-            SmsCodeSender.send(context.getSession(), context.getUser(), config.gateway(), phone, code, policy.ttl());
-        } catch (SmsException | RuntimeException e) {
-            LOG.warnf("SMS code for realm %s not sent: %s", context.getRealm().getName(), e.getMessage());
-            context.getEvent().user(context.getUser()).error("vneid_sms_not_sent");
-            context.challenge(page(context, config, previous, phone, "vneidSmsSendFailed"));
-            return;
-        }
-        NOTES.write(context.getAuthenticationSession(), next);
-        context.challenge(page(context, config, next, phone, null));
+    private SmsCodeChallenge challenge(SmsCodeConfig config) {
+        return new SmsCodeChallenge(NOTES, config.policy(), config.limits(), config.gateway(), clock);
     }
 
     private Response page(AuthenticationFlowContext context, SmsCodeConfig config, SmsCodeState state, String phone,

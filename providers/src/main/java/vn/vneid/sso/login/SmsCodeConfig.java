@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
 
 /**
@@ -45,10 +46,7 @@ final class SmsCodeConfig {
             policy = defaults;
         }
         String gateway = values.get(SmsCodeConfigProperties.SMS_GATEWAY);
-        SendLimits limits = new SendLimits(
-                integer(values, SmsCodeConfigProperties.LIMIT_NUMBER_HOUR, SendLimits.DEFAULT_PER_NUMBER_PER_HOUR),
-                integer(values, SmsCodeConfigProperties.LIMIT_ACCOUNT_DAY, SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY),
-                integer(values, SmsCodeConfigProperties.LIMIT_IP_HOUR, SendLimits.DEFAULT_PER_IP_PER_HOUR));
+        SendLimits limits = SendLimitsConfig.read(values);
         return new SmsCodeConfig(policy, gateway == null || gateway.isBlank() ? null : gateway.strip(), limits);
     }
 

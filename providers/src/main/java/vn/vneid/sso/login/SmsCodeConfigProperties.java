@@ -1,11 +1,12 @@
 package vn.vneid.sso.login;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
 
 /**
@@ -20,11 +21,8 @@ final class SmsCodeConfigProperties {
     static final String RESEND_COOLDOWN_SECONDS = "resend-cooldown-seconds";
     static final String MAX_RESENDS = "max-resends";
     static final String SMS_GATEWAY = "sms-gateway";
-    static final String LIMIT_NUMBER_HOUR = "limit-per-number-hour";
-    static final String LIMIT_ACCOUNT_DAY = "limit-per-account-day";
-    static final String LIMIT_IP_HOUR = "limit-per-ip-hour";
 
-    static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> OWN = ProviderConfigurationBuilder.create()
             .property().name(CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidSmsCodeLength").helpText("vneidSmsCodeLength.tooltip")
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_LENGTH)).add()
@@ -42,16 +40,10 @@ final class SmsCodeConfigProperties {
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_MAX_RESENDS)).add()
             .property().name(SMS_GATEWAY).type(ProviderConfigProperty.STRING_TYPE)
             .label("vneidSmsGateway").helpText("vneidSmsGateway.tooltip").add()
-            .property().name(LIMIT_NUMBER_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerNumberHour").helpText("vneidSmsLimitPerNumberHour.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_NUMBER_PER_HOUR)).add()
-            .property().name(LIMIT_ACCOUNT_DAY).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerAccountDay").helpText("vneidSmsLimitPerAccountDay.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY)).add()
-            .property().name(LIMIT_IP_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerIpHour").helpText("vneidSmsLimitPerIpHour.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_IP_PER_HOUR)).add()
             .build();
+
+    static final List<ProviderConfigProperty> ALL = Stream.concat(OWN.stream(),
+            SendLimitsConfig.PROPERTIES.stream()).toList();
 
     private SmsCodeConfigProperties() {
     }

@@ -2,13 +2,10 @@ package vn.vneid.sso.phone;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -20,13 +17,9 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.ChipProof;
-import vn.vneid.sso.otp.SendLimiter;
-import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
-import vn.vneid.sso.otp.SmsCodePolicy;
 import vn.vneid.sso.otp.SmsCodeState;
-import vn.vneid.sso.sms.SmsCodeSender;
-import vn.vneid.sso.sms.SmsException;
 
 /**
  * Changing the bound phone at once, instead of the 7-10 days through commune police or the hotline. The citizen
@@ -42,7 +35,6 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     static final String ATTR_LEVEL = "vneidLevel";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.change.");
     private static final Duration CHIP_TTL = Duration.ofSeconds(120);
-    private static final Logger LOG = Logger.getLogger(ChangePhoneRequiredAction.class);
 
     private final Clock clock;
     private final VerifyPhoneRequiredAction binding;
@@ -144,62 +136,45 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     }
 
     private void sendToOldPhone(RequiredActionContext context, String oldPhone) {
-        VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
-        SmsCodePolicy policy = config.codePolicy();
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        SmsCodeState previous = NOTES.read(authSession);
-        if (previous != null && previous.mayResend(now(), policy) != SmsCodeState.ResendVerdict.ALLOWED) {
-            context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsResendTooEarly",
-                    previous.secondsUntilResend(now(), policy))));
-            return;
+        SmsCodeChallenge.Sent sent = challenge(context).send(context.getSession(), context.getAuthenticationSession(),
+                context.getUser(), context.getConnection().getRemoteAddr(), oldPhone);
+        if (!sent.ok() && sent.eventError() != null) {
+            event(context, "refused").detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(),
-                oldPhone, context.getUser().getId(), context.getConnection().getRemoteAddr());
-        if (limited.isPresent()) {
-            context.challenge(codePage(context, oldPhone, new FormMessage("code", limited.get().messageKey())));
-            return;
-        }
-        String code = SmsCodeState.newCode(policy);
-        try {
-            SmsCodeSender.send(context.getSession(), context.getUser(), null, oldPhone, code, policy.ttl());
-        } catch (SmsException e) {
-            LOG.warnf("phone change code not sent in realm %s: %s", context.getRealm().getName(), e.getMessage());
-            context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsSendFailed")));
-            return;
-        }
-        NOTES.write(authSession, previous == null ? SmsCodeState.sent(code, now(), 0, 0) : previous.resent(code, now()));
-        context.challenge(codePage(context, oldPhone, null));
+        context.challenge(codePage(context, oldPhone,
+                sent.ok() ? null : new FormMessage("code", sent.refusal(), sent.arguments())));
     }
 
     private void checkOldPhoneCode(RequiredActionContext context, String oldPhone, String submitted) {
-        SmsCodePolicy policy = VerifyPhoneConfig.of(context.getConfig()).codePolicy();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        SmsCodeState state = NOTES.read(authSession);
-        if (state == null) {
+        SmsCodeChallenge challenge = challenge(context);
+        SmsCodeState.Verdict verdict = challenge.check(authSession, submitted);
+        if (verdict == null) {
             context.challenge(choicePage(context, oldPhone, null));
             return;
         }
-        switch (state.verify(submitted, now(), policy)) {
+        switch (verdict) {
             case ACCEPTED:
-                NOTES.clear(authSession);
                 prove(context, "old_phone_code");
                 return;
             case EXPIRED:
                 context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsCodeExpired")));
                 return;
             case WRONG:
-                SmsCodeState next = state.failedAttempt();
-                NOTES.write(authSession, next);
                 context.challenge(codePage(context, oldPhone,
-                        new FormMessage("code", "vneidSmsCodeWrong", next.remainingAttempts(policy))));
+                        new FormMessage("code", "vneidSmsCodeWrong", challenge.remainingAttempts(authSession))));
                 return;
             case EXHAUSTED:
             default:
-                NOTES.clear(authSession);
                 event(context, "refused").detail("reason", "too_many_codes").error("vneid_phone_change_code");
                 context.challenge(choicePage(context, oldPhone,
                         new FormMessage(null, "vneidSmsCodeTooManyAttempts")));
         }
+    }
+
+    private SmsCodeChallenge challenge(RequiredActionContext context) {
+        VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
+        return new SmsCodeChallenge(NOTES, config.codePolicy(), config.limits(), null, clock);
     }
 
     /** Control is proven: from now on this action binds the new number. */
@@ -252,10 +227,6 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     private static void clear(AuthenticationSessionModel authSession) {
         NOTES.clear(authSession);
         authSession.removeAuthNote(NOTE_PROVEN);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 
     @Override

@@ -2,12 +2,14 @@ package vn.vneid.sso.phone;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
 import vn.vneid.sso.phone.registry.SimCheck;
 
@@ -15,27 +17,18 @@ import vn.vneid.sso.phone.registry.SimCheck;
 final class VerifyPhoneConfig {
 
     static final String MIN_VALID_DAYS = "min-valid-days";
-    static final String LIMIT_NUMBER_HOUR = "limit-per-number-hour";
-    static final String LIMIT_ACCOUNT_DAY = "limit-per-account-day";
-    static final String LIMIT_IP_HOUR = "limit-per-ip-hour";
     static final String REGISTRY = "subscriber-registry";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> OWN = ProviderConfigurationBuilder.create()
             .property().name(MIN_VALID_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidPhoneMinValidDays").helpText("vneidPhoneMinValidDays.tooltip")
             .defaultValue(String.valueOf(SimCheck.DEFAULT_MIN_VALID_DAYS)).add()
-            .property().name(LIMIT_NUMBER_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerNumberHour").helpText("vneidSmsLimitPerNumberHour.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_NUMBER_PER_HOUR)).add()
-            .property().name(LIMIT_ACCOUNT_DAY).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerAccountDay").helpText("vneidSmsLimitPerAccountDay.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY)).add()
-            .property().name(LIMIT_IP_HOUR).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidSmsLimitPerIpHour").helpText("vneidSmsLimitPerIpHour.tooltip")
-            .defaultValue(String.valueOf(SendLimits.DEFAULT_PER_IP_PER_HOUR)).add()
             .property().name(REGISTRY).type(ProviderConfigProperty.STRING_TYPE)
             .label("vneidPhoneRegistry").helpText("vneidPhoneRegistry.tooltip").add()
             .build();
+
+    static final List<ProviderConfigProperty> PROPERTIES = Stream.concat(OWN.stream(),
+            SendLimitsConfig.PROPERTIES.stream()).toList();
 
     private final int minValidDays;
     private final SendLimits limits;
@@ -51,9 +44,7 @@ final class VerifyPhoneConfig {
         Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new VerifyPhoneConfig(
                 Math.max(0, integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS)),
-                new SendLimits(integer(values, LIMIT_NUMBER_HOUR, SendLimits.DEFAULT_PER_NUMBER_PER_HOUR),
-                        integer(values, LIMIT_ACCOUNT_DAY, SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY),
-                        integer(values, LIMIT_IP_HOUR, SendLimits.DEFAULT_PER_IP_PER_HOUR)),
+                SendLimitsConfig.read(values),
                 values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip());
     }
 

@@ -1,7 +1,6 @@
 package vn.vneid.sso.phone;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -19,17 +18,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import vn.vneid.sso.otp.SendLimiter;
-import vn.vneid.sso.otp.SendLimits;
+import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
-import vn.vneid.sso.otp.SmsCodePolicy;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.phone.registry.Subscriber;
 import vn.vneid.sso.phone.registry.SubscriberRegistry;
-import vn.vneid.sso.sms.SmsCodeSender;
-import vn.vneid.sso.sms.SmsException;
 
 /**
  * Binds a mobile number to the account as a verified factor: the number must be a Vietnamese mobile, registered to
@@ -88,20 +83,13 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             }
             return;
         }
-        SmsCodePolicy policy = config.codePolicy();
-        SmsCodeState state = NOTES.read(authSession);
-        if (form.containsKey("resend") || state == null) {
-            if (state != null && state.mayResend(now(), policy) != SmsCodeState.ResendVerdict.ALLOWED) {
-                String key = state.mayResend(now(), policy) == SmsCodeState.ResendVerdict.TOO_EARLY
-                        ? "vneidSmsResendTooEarly" : "vneidSmsResendLimitReached";
-                context.challenge(codePage(context, pending, new FormMessage("code", key,
-                        state.secondsUntilResend(now(), policy))));
-                return;
-            }
-            send(context, config, pending, state);
+        SmsCodeChallenge challenge = challenge(config);
+        if (form.containsKey("resend") || challenge.state(authSession) == null) {
+            send(context, config, pending);
             return;
         }
-        switch (state.verify(form.getFirst("code"), now(), policy)) {
+        SmsCodeState.Verdict verdict = challenge.check(authSession, form.getFirst("code"));
+        switch (verdict) {
             case ACCEPTED:
                 bind(context, pending);
                 return;
@@ -109,10 +97,8 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
                 context.challenge(codePage(context, pending, new FormMessage("code", "vneidSmsCodeExpired")));
                 return;
             case WRONG:
-                SmsCodeState next = state.failedAttempt();
-                NOTES.write(authSession, next);
                 context.challenge(codePage(context, pending,
-                        new FormMessage("code", "vneidSmsCodeWrong", next.remainingAttempts(policy))));
+                        new FormMessage("code", "vneidSmsCodeWrong", challenge.remainingAttempts(authSession))));
                 return;
             case EXHAUSTED:
             default:
@@ -159,7 +145,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         context.getAuthenticationSession().setAuthNote(NOTE_NUMBER, number.e164());
-        send(context, config, number.e164(), null);
+        send(context, config, number.e164());
     }
 
     /** Decree 69/2024: one phone number belongs to one electronic identification account. */
@@ -170,28 +156,18 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
                         && Boolean.parseBoolean(other.getFirstAttribute(ATTR_PHONE_VERIFIED)));
     }
 
-    private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164, SmsCodeState previous) {
-        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(), e164,
-                context.getUser().getId(), context.getConnection().getRemoteAddr());
-        if (limited.isPresent()) {
-            event(context, "refused").detail("reason", "limit_" + limited.get().name().toLowerCase())
-                    .error("vneid_sms_limited");
-            context.challenge(codePage(context, e164, new FormMessage("code", limited.get().messageKey())));
-            return;
+    private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164) {
+        SmsCodeChallenge.Sent sent = challenge(config).send(context.getSession(), context.getAuthenticationSession(),
+                context.getUser(), context.getConnection().getRemoteAddr(), e164);
+        if (!sent.ok() && sent.eventError() != null) {
+            event(context, "refused").detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        SmsCodePolicy policy = config.codePolicy();
-        String code = SmsCodeState.newCode(policy);
-        Instant now = now();
-        try {
-            SmsCodeSender.send(context.getSession(), context.getUser(), null, e164, code, policy.ttl());
-        } catch (SmsException e) {
-            LOG.warnf("phone binding code not sent in realm %s: %s", context.getRealm().getName(), e.getMessage());
-            context.challenge(codePage(context, e164, new FormMessage("code", "vneidSmsSendFailed")));
-            return;
-        }
-        NOTES.write(context.getAuthenticationSession(),
-                previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now));
-        context.challenge(codePage(context, e164, null));
+        context.challenge(codePage(context, e164,
+                sent.ok() ? null : new FormMessage("code", sent.refusal(), sent.arguments())));
+    }
+
+    private SmsCodeChallenge challenge(VerifyPhoneConfig config) {
+        return new SmsCodeChallenge(NOTES, config.codePolicy(), config.limits(), null, clock);
     }
 
     private void bind(RequiredActionContext context, String e164) {
@@ -232,10 +208,6 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
     private static void clear(AuthenticationSessionModel authSession) {
         NOTES.clear(authSession);
         authSession.removeAuthNote(NOTE_NUMBER);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 
     @Override
