@@ -185,18 +185,16 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     }
 
     private Response choicePage(RequiredActionContext context, String oldPhone, FormMessage error) {
-        var form = context.form()
-                .setAttribute("vneidChangeStage", "choice")
-                .setAttribute("maskedPhone", PhoneMask.mask(oldPhone));
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return page(context, "choice", oldPhone, error);
     }
 
     private Response codePage(RequiredActionContext context, String oldPhone, FormMessage error) {
+        return page(context, "code", oldPhone, error);
+    }
+
+    private Response page(RequiredActionContext context, String stage, String oldPhone, FormMessage error) {
         var form = context.form()
-                .setAttribute("vneidChangeStage", "code")
+                .setAttribute("vneidChangeStage", stage)
                 .setAttribute("maskedPhone", PhoneMask.mask(oldPhone));
         if (error != null) {
             form.addError(error);
