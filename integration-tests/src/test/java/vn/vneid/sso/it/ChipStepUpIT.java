@@ -199,6 +199,31 @@ class ChipStepUpIT {
         }
 
         @Test
+        @DisplayName("an answer after the challenge expired is refused, and the page offers a new code")
+        void expiredChallenge() throws Exception {
+            java.util.Map<String, String> previous = admin.updateChipConfig(
+                    java.util.Map.of("transaction-ttl-seconds", "10"));
+            try {
+                Holder holder = levelTwoCitizen("Khổng Văn Hải");
+                Browser browser = signedInAtLevelOne(holder.account());
+                OidcClient.Login login = oidc.login("vneid-l2");
+                ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
+                byte[] challenge = app.fetchChallenge(server.baseUri(), KeycloakServer.REALM, page.transaction());
+                Thread.sleep(11_000);
+                PhoneApp.Response late = app.submit(server.baseUri(), KeycloakServer.REALM, page.transaction(),
+                        holder.card(), challenge);
+                assertThat(late.status()).isEqualTo(404);
+                assertThat(late.body()).contains("\"error\":\"unknown_transaction\"");
+
+                ChipStepUpPage renewed = new ChipStepUpPage(browser, page.continueLogin());
+                assertThat(renewed.message()).isEqualTo("Mã đã hết hạn. Đây là mã mới.");
+                assertThat(renewed.transaction()).isNotEqualTo(page.transaction());
+            } finally {
+                admin.restoreChipConfig(previous);
+            }
+        }
+
+        @Test
         @DisplayName("garbage gets 4xx JSON errors, never a stack trace")
         void garbage() throws Exception {
             Holder holder = levelTwoCitizen("Mạc Văn Yên");

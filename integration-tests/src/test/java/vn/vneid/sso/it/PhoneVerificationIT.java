@@ -59,6 +59,11 @@ class PhoneVerificationIT {
         OidcClient.Login login = oidc.login();
         VerifyPhonePage page = toVerifyPhone(browser, login, citizen);
         assertThat(page.asksForNumber()).isTrue();
+        // Password alone is not a login: until a phone is bound, no service gets a code, not even by SSO.
+        Browser.Response elsewhere = browser.get(oidc.login().authorizationUri());
+        assertThat(elsewhere.redirectTarget()).as("no authorization code without the second factor").isNull();
+        // That request started a new login in this browser: sign in again to bind.
+        page = toVerifyPhone(browser, login, citizen);
 
         Map<String, String> refusals = Map.of(
                 "+14155550123", "Chỉ dùng được số di động Việt Nam (+84 hoặc 0...).",

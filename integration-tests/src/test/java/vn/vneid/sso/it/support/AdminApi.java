@@ -105,6 +105,27 @@ public final class AdminApi {
         return String.format("+8491%07d", SERIAL.incrementAndGet());
     }
 
+    /** Changes the chip step-up's config (flow 'vneid level 2'); returns the previous values to restore. */
+    public Map<String, String> updateChipConfig(Map<String, String> changes) {
+        ObjectNode config = (ObjectNode) executionConfig("vneid level 2", "vneid-chip-step-up");
+        Map<String, String> previous = toMap(config.path("config"));
+        Map<String, String> next = new HashMap<>(previous);
+        next.putAll(changes);
+        putConfig(config, next);
+        return previous;
+    }
+
+    public void restoreChipConfig(Map<String, String> previous) {
+        putConfig((ObjectNode) executionConfig("vneid level 2", "vneid-chip-step-up"), previous);
+    }
+
+    private void putConfig(ObjectNode config, Map<String, String> values) {
+        config.set("config", JSON.valueToTree(values));
+        send(HttpRequest.newBuilder(URI.create(admin + "/authentication/config/" + config.path("id").asText()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())), 204);
+    }
+
     /** The config of the SMS code step in the vneid browser flow. */
     public Map<String, String> smsCodeConfig() {
         return toMap(config().path("config"));
@@ -125,25 +146,25 @@ public final class AdminApi {
     }
 
     private void replaceSmsCodeConfig(Map<String, String> values) {
-        ObjectNode config = (ObjectNode) config();
-        config.set("config", JSON.valueToTree(values));
-        send(HttpRequest.newBuilder(URI.create(admin + "/authentication/config/" + config.path("id").asText()))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())), 204);
+        putConfig((ObjectNode) config(), values);
     }
 
     private JsonNode config() {
-        String flow = URLEncoder.encode("vneid level 1", StandardCharsets.UTF_8).replace("+", "%20");
+        return executionConfig("vneid level 1", "vneid-sms-code");
+    }
+
+    private JsonNode executionConfig(String flowAlias, String providerId) {
+        String flow = URLEncoder.encode(flowAlias, StandardCharsets.UTF_8).replace("+", "%20");
         JsonNode executions = json(send(HttpRequest.newBuilder(
                 URI.create(admin + "/authentication/flows/" + flow + "/executions")).GET(), 200));
         for (JsonNode execution : executions) {
-            if ("vneid-sms-code".equals(execution.path("providerId").asText())) {
+            if (providerId.equals(execution.path("providerId").asText())) {
                 String configId = execution.path("authenticationConfig").asText();
                 return json(send(HttpRequest.newBuilder(URI.create(admin + "/authentication/config/" + configId))
                         .GET(), 200));
             }
         }
-        throw new AssertionError("no vneid-sms-code execution in flow 'vneid level 1': " + executions);
+        throw new AssertionError("no " + providerId + " execution in flow '" + flowAlias + "': " + executions);
     }
 
     void liftPerIpCodeLimit() {
