@@ -9,6 +9,7 @@
         <div id="vneid-chip" class="vneid-chip">
             <p class="vneid-instruction">${msg("vneidChipInstruction")}</p>
             <img id="vneid-chip-qr" class="vneid-qr" src="${chipQr}" alt="${msg('vneidChipQrAlt')}" width="240" height="240"/>
+            <p class="vneid-instruction">${msg("vneidChipMatchNumber")} <strong id="vneid-chip-match">${chipMatchNumber}</strong></p>
             <p class="vneid-hint">${msg("vneidChipTransactionCode")} <code id="vneid-chip-transaction">${chipTransaction}</code></p>
             <p class="vneid-hint">${msg("vneidChipValidity", chipTtlSeconds)}</p>
         </div>

@@ -87,6 +87,13 @@ class ChipStepUpIT {
             ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
             assertThat(page.showsQrCode()).isTrue();
             assertThat(page.title()).isEqualTo("Xác nhận bằng thẻ căn cước gắn chip");
+            // What the app shows before reading the card: the service, and the number on the citizen's screen.
+            HttpResponse<String> transaction = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    PhoneApp.transactionUri(server.baseUri(), KeycloakServer.REALM, page.transaction())).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.matchNumber()).matches("\\d{2}");
+            assertThat(transaction.body()).contains("\"service\":\"VNeID demo relying party\"")
+                    .contains("\"matchNumber\":\"" + page.matchNumber() + "\"");
 
             PhoneApp.Response answer = app.approve(server.baseUri(), KeycloakServer.REALM, page.transaction(),
                     holder.card());

@@ -62,6 +62,9 @@ public final class ChipAppResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("challenge", transaction.get(ChipTransactions.CHALLENGE));
         body.put("expiresAt", Long.parseLong(transaction.get(ChipTransactions.EXPIRES_AT)));
+        // Shown by the app before the card is read: where the citizen is signing in, and the number on that screen.
+        body.put("service", transaction.getOrDefault(ChipTransactions.SERVICE, ""));
+        body.put("matchNumber", transaction.getOrDefault(ChipTransactions.MATCH_NUMBER, ""));
         return Response.ok(body).build();
     }
 

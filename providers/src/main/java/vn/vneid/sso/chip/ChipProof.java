@@ -20,6 +20,8 @@ import vn.vneid.sso.chip.icao.ChipFailure;
  * One "prove it with your chip ID card" exchange inside a login or a required action: a transaction shown as a QR
  * code, answered by the app at {@link ChipAppResource}, then checked here. The level-2 step-up and the phone change
  * both use it; the transaction id lives in the authentication session, so only the code on screen counts.
+ * Against a phishing page relaying our QR code, the app shows the service's name and a two-digit number that must
+ * match the one on the citizen's screen.
  */
 public final class ChipProof {
 
@@ -64,7 +66,7 @@ public final class ChipProof {
         ChipTransactions transactions = new ChipTransactions(session);
         transactions.forget(authSession.getAuthNote(NOTE_TRANSACTION));
         String transactionId = transactions.create(session.getContext().getRealm().getId(), user.getId(),
-                user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE), ttl);
+                user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE), serviceName(), ttl);
         authSession.setAuthNote(NOTE_TRANSACTION, transactionId);
         authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(Instant.now().plus(ttl).getEpochSecond()));
         return page(form, transactionId, errorKey);
@@ -104,6 +106,15 @@ public final class ChipProof {
                 outcome.getOrDefault(ChipTransactions.REASON, ChipFailure.IDENTITY_MISMATCH.name()));
     }
 
+    /** The relying party's display name (else its client id), so the app can say where the citizen signs in. */
+    private String serviceName() {
+        var client = authSession.getClient();
+        if (client == null) {
+            return "";
+        }
+        return client.getName() != null && !client.getName().isBlank() ? client.getName() : client.getClientId();
+    }
+
     private boolean expired() {
         try {
             return Instant.now().getEpochSecond() > Long.parseLong(authSession.getAuthNote(NOTE_EXPIRES));
@@ -117,7 +128,10 @@ public final class ChipProof {
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path(ChipAppResourceProviderFactory.PROVIDER_ID).path("transactions").path(transactionId).build();
         String deepLink = "vneid://chip-step-up?tx=" + transactionId + "&endpoint=" + appEndpoint;
+        Map<String, String> transaction = new ChipTransactions(session).peek(transactionId);
         form.setAttribute("chipTransaction", transactionId)
+                .setAttribute("chipMatchNumber",
+                        transaction == null ? "" : transaction.getOrDefault(ChipTransactions.MATCH_NUMBER, ""))
                 .setAttribute("chipQr", QrCode.svgDataUri(deepLink))
                 .setAttribute("chipStatusUrl", appEndpoint + "/status")
                 .setAttribute("chipTtlSeconds", ttl.toSeconds());

@@ -23,6 +23,8 @@ final class ChipTransactions {
     static final String BIRTH_DATE = "birthDate";
     static final String CHALLENGE = "challenge";
     static final String EXPIRES_AT = "expiresAt";
+    static final String SERVICE = "service";
+    static final String MATCH_NUMBER = "matchNumber";
 
     static final String STATUS = "status";
     static final String REASON = "reason";
@@ -42,7 +44,11 @@ final class ChipTransactions {
     }
 
     /** @return the new transaction's id: 128 random bits, also the code the app receives from the QR */
-    String create(String realmId, String userId, String nationalId, String birthDate, Duration ttl) {
+    /**
+     * @param service the name of the service the citizen is signing in to, shown by the app
+     */
+    String create(String realmId, String userId, String nationalId, String birthDate, String service,
+            Duration ttl) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         byte[] challenge = new byte[CHALLENGE_BYTES];
@@ -55,6 +61,8 @@ final class ChipTransactions {
         notes.put(BIRTH_DATE, birthDate == null ? "" : birthDate);
         notes.put(CHALLENGE, B64.encodeToString(challenge));
         notes.put(EXPIRES_AT, String.valueOf(Instant.now().plus(ttl).getEpochSecond()));
+        notes.put(SERVICE, service == null ? "" : service);
+        notes.put(MATCH_NUMBER, String.format("%02d", RANDOM.nextInt(100)));
         store.put(pendingKey(transactionId), ttl.toSeconds(), notes);
         return transactionId;
     }

@@ -16,6 +16,10 @@ public final class ChipStepUpPage extends KeycloakPage {
         return textOf("#vneid-chip-transaction");
     }
 
+    public String matchNumber() {
+        return textOf("#vneid-chip-match");
+    }
+
     public boolean showsQrCode() {
         return document.selectFirst("img#vneid-chip-qr[src^=data:image/svg+xml;base64,]") != null;
     }
