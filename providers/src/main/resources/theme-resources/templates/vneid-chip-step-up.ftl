@@ -23,12 +23,21 @@
         <script>
             <#outputformat "JavaScript">
             // Continue by itself once the app has answered, so that the citizen need not come back to the screen.
+            // An expired code is not renewed without the citizen: polling stops after a few "expired" answers
+            // (one or two are normal while an answer is being verified).
             (function () {
                 var statusUrl = ${chipStatusUrl?c};
+                var expiredAnswers = 0;
                 var timer = setInterval(function () {
                     fetch(statusUrl, {credentials: "omit"}).then(function (r) { return r.json(); }).then(function (s) {
-                        if (s.status !== "pending") {
-                            clearInterval(timer);
+                        if (s.status === "pending") {
+                            return;
+                        }
+                        if (s.status === "expired" && ++expiredAnswers < 3) {
+                            return;
+                        }
+                        clearInterval(timer);
+                        if (s.status !== "expired") {
                             document.getElementById("vneid-chip-continue").click();
                         }
                     }).catch(function () { /* keep the button */ });
