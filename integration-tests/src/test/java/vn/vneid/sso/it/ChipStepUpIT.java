@@ -63,9 +63,7 @@ class ChipStepUpIT {
     static Browser signedInAtLevelOne(AdminApi.Citizen citizen) {
         Browser browser = new Browser();
         OidcClient.Login login = oidc.login();
-        SmsCodePage codePage = new SmsCodePage(browser,
-                new LoginPage(browser, browser.get(login.authorizationUri()))
-                        .submit(citizen.nationalId(), citizen.password()));
+        SmsCodePage codePage = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
         OidcClient.Tokens tokens = login.finish(
                 codePage.submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget());
         assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l1");
@@ -118,9 +116,8 @@ class ChipStepUpIT {
             Holder holder = levelTwoCitizen("Đinh Văn Quang");
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login("vneid-l2");
-            SmsCodePage codePage = new SmsCodePage(browser, new LoginPage(browser,
-                    browser.get(login.authorizationUri())).submit(holder.account().nationalId(),
-                    holder.account().password()));
+            SmsCodePage codePage = LoginPage.signIn(browser, login, holder.account().nationalId(),
+                    holder.account().password());
             ChipStepUpPage page = new ChipStepUpPage(browser,
                     codePage.submitCode(outbox.lastCodeTo(holder.account().phone())));
             assertThat(app.approve(server.baseUri(), KeycloakServer.REALM, page.transaction(), holder.card())

@@ -48,14 +48,6 @@ class LevelOneLoginIT {
         outbox = new SmsOutbox(server.outbox());
     }
 
-    static LoginPage open(Browser browser, OidcClient.Login login) {
-        return new LoginPage(browser, browser.get(login.authorizationUri()));
-    }
-
-    static SmsCodePage toCodePage(Browser browser, OidcClient.Login login, String nationalId, String password) {
-        return new SmsCodePage(browser, open(browser, login).submit(nationalId, password));
-    }
-
     @Nested
     @DisplayName("Given a demo citizen of the imported realm")
     class DemoCitizen {
@@ -73,7 +65,7 @@ class LevelOneLoginIT {
         void fullLogin() {
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login();
-            LoginPage loginPage = open(browser, login);
+            LoginPage loginPage = LoginPage.open(browser, login);
             assertThat(loginPage.lang()).isEqualTo("vi");
             assertThat(loginPage.idLabel()).contains("Số định danh cá nhân");
 
@@ -110,7 +102,7 @@ class LevelOneLoginIT {
         void levelTwoAccountAtLevelOne() {
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login("vneid-l1");
-            SmsCodePage codePage = toCodePage(browser, login, "001085012345", AdminApi.DEMO_PASSWORD);
+            SmsCodePage codePage = LoginPage.signIn(browser, login, "001085012345", AdminApi.DEMO_PASSWORD);
             OidcClient.Tokens tokens = login.finish(
                     codePage.submitCode(outbox.lastCodeTo("+84912345678")).redirectTarget());
             assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l1");
@@ -124,7 +116,7 @@ class LevelOneLoginIT {
             Browser browser = new Browser();
             int before = outbox.countTo("+84907556677");
             NoPhonePage page = new NoPhonePage(browser,
-                    open(browser, oidc.login()).submit("079188005566", AdminApi.DEMO_PASSWORD));
+                    LoginPage.open(browser, oidc.login()).submit("079188005566", AdminApi.DEMO_PASSWORD));
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.title()).isEqualTo("Số điện thoại chưa được xác minh");
             assertThat(page.explanation()).contains("VNeID").contains("Công an xã");
@@ -154,7 +146,7 @@ class LevelOneLoginIT {
         @DisplayName("a malformed ID gets a precise reason, before any lookup, in Vietnamese and English")
         void malformedId() {
             Browser browser = new Browser();
-            LoginPage page = new LoginPage(browser, open(browser, oidc.login()).submit("00108501234", "x"));
+            LoginPage page = new LoginPage(browser, LoginPage.open(browser, oidc.login()).submit("00108501234", "x"));
             assertThat(page.idError()).isEqualTo("Số định danh cá nhân gồm đúng 12 chữ số.");
 
             page = new LoginPage(browser, page.submit("003085012345", "x"));
@@ -164,7 +156,7 @@ class LevelOneLoginIT {
             assertThat(page.idError()).isEqualTo("Số định danh cá nhân chỉ gồm các chữ số.");
 
             Browser english = new Browser("en");
-            LoginPage en = new LoginPage(english, open(english, oidc.login()).submit("001985012345", "x"));
+            LoginPage en = new LoginPage(english, LoginPage.open(english, oidc.login()).submit("001985012345", "x"));
             assertThat(en.lang()).isEqualTo("en");
             assertThat(en.idError()).contains("birth year in the future");
         }
@@ -175,10 +167,10 @@ class LevelOneLoginIT {
             Citizen citizen = admin.createCitizen("Đặng Văn Bình", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
             LoginPage unknown = new LoginPage(browser,
-                    open(browser, oidc.login()).submit("001090999999", "whatever-password"));
+                    LoginPage.open(browser, oidc.login()).submit("001090999999", "whatever-password"));
             Browser other = new Browser();
             LoginPage wrongPassword = new LoginPage(other,
-                    open(other, oidc.login()).submit(citizen.nationalId(), "wrong-password"));
+                    LoginPage.open(other, oidc.login()).submit(citizen.nationalId(), "wrong-password"));
             assertThat(unknown.idError()).isEqualTo("Số định danh cá nhân hoặc mật khẩu không đúng.");
             assertThat(wrongPassword.idError()).isEqualTo(unknown.idError());
             assertThat(wrongPassword.text()).isEqualTo(unknown.text().replace("001090999999", citizen.nationalId()));
@@ -189,7 +181,7 @@ class LevelOneLoginIT {
         void bruteForce() {
             Citizen citizen = admin.createCitizen("Bùi Thị Hoa", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
-            LoginPage page = open(browser, oidc.login());
+            LoginPage page = LoginPage.open(browser, oidc.login());
             // Two failures within a second are the realm's "quick login" signal: a temporary lock.
             page = new LoginPage(browser, page.submit(citizen.nationalId(), "wrong-1"));
             page = new LoginPage(browser, page.submit(citizen.nationalId(), "wrong-2"));
@@ -214,7 +206,7 @@ class LevelOneLoginIT {
             Citizen citizen = admin.createCitizen("Ngô Văn Cường", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login();
-            SmsCodePage page = toCodePage(browser, login, citizen.nationalId(), citizen.password());
+            SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
             String right = outbox.lastCodeTo(citizen.phone());
             String wrong = right.equals("000000") ? "111111" : "000000";
             for (int left = 4; left >= 1; left--) {
@@ -233,7 +225,7 @@ class LevelOneLoginIT {
             Citizen citizen = admin.createCitizen("Đỗ Thị Thu", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login();
-            SmsCodePage page = toCodePage(browser, login, citizen.nationalId(), citizen.password());
+            SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
             assertThat(outbox.countTo(citizen.phone())).isEqualTo(1);
             SmsCodePage reloaded = new SmsCodePage(browser, page.reload());
             assertThat(reloaded.sentTo()).contains(page.sentTo());
@@ -249,7 +241,7 @@ class LevelOneLoginIT {
             Citizen citizen = admin.createCitizen("Lý Văn Dũng", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login();
-            SmsCodePage page = toCodePage(browser, login, citizen.nationalId(), citizen.password());
+            SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
             String code = outbox.lastCodeTo(citizen.phone());
             page = new SmsCodePage(browser, page.resend());
             assertThat(page.codeError()).matches("Vui lòng chờ \\d+ giây trước khi yêu cầu mã mới\\.");
@@ -263,7 +255,7 @@ class LevelOneLoginIT {
         void emptyCode() {
             Citizen citizen = admin.createCitizen("Trịnh Văn Em", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
-            SmsCodePage page = toCodePage(browser, oidc.login(), citizen.nationalId(), citizen.password());
+            SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
             page = new SmsCodePage(browser, page.submitCode(""));
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.codeError()).isEqualTo("Vui lòng nhập mã trong tin nhắn SMS.");
@@ -283,7 +275,7 @@ class LevelOneLoginIT {
                 Citizen citizen = admin.createCitizen("Mai Thị Gấm", AdminApi.newPhone(), true, 1);
                 Browser browser = new Browser();
                 OidcClient.Login login = oidc.login();
-                SmsCodePage page = toCodePage(browser, login, citizen.nationalId(), citizen.password());
+                SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
                 String first = outbox.lastCodeTo(citizen.phone());
                 Thread.sleep(2500);
                 page = new SmsCodePage(browser, page.submitCode(first));
@@ -307,7 +299,7 @@ class LevelOneLoginIT {
             try {
                 Citizen citizen = admin.createCitizen("Châu Văn Hải", AdminApi.newPhone(), true, 1);
                 Browser browser = new Browser();
-                SmsCodePage page = toCodePage(browser, oidc.login(), citizen.nationalId(), citizen.password());
+                SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
                 for (int i = 0; i < 3; i++) {
                     page = new SmsCodePage(browser, page.resend());
                     assertThat(page.codeError()).isEmpty();
@@ -329,7 +321,7 @@ class LevelOneLoginIT {
             try {
                 Citizen citizen = admin.createCitizen("Kiều Thị Lệ", AdminApi.newPhone(), true, 1);
                 Browser browser = new Browser();
-                SmsCodePage page = toCodePage(browser, oidc.login(), citizen.nationalId(), citizen.password());
+                SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
                 assertThat(page.status()).isEqualTo(200);
                 assertThat(page.codeError()).isEqualTo("Không gửi được mã xác thực. Vui lòng thử lại.");
                 page = new SmsCodePage(browser, page.submitCode("123456"));
@@ -355,7 +347,7 @@ class LevelOneLoginIT {
                 Citizen citizen = admin.createCitizen("Quách Văn Minh", AdminApi.newPhone(), true, 1);
                 Browser browser = new Browser();
                 OidcClient.Login login = oidc.login();
-                SmsCodePage page = toCodePage(browser, login, citizen.nationalId(), citizen.password());
+                SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
                 assertThat(received).hasSize(1);
                 assertThat(received.get(0)).contains("\"to\":\"" + citizen.phone() + "\"");
                 assertThat(outbox.countTo(citizen.phone())).isZero();
@@ -375,7 +367,7 @@ class LevelOneLoginIT {
     void codesNeverLogged() throws IOException {
         Citizen citizen = admin.createCitizen("Tạ Văn Nam", AdminApi.newPhone(), true, 1);
         Browser browser = new Browser();
-        SmsCodePage page = toCodePage(browser, oidc.login(), citizen.nationalId(), citizen.password());
+        SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
         String code = outbox.lastCodeTo(citizen.phone());
         new SmsCodePage(browser, page.submitCode(code.equals("999999") ? "999998" : "999999"));
         String log = Files.readString(server.log(), StandardCharsets.UTF_8);

@@ -43,8 +43,7 @@ class OfficerPhoneResetIT {
                 server.baseUri().resolve("/admin/vneid/console/"));
         Browser browser = new Browser();
         OidcClient.Login login = console.login();
-        SmsCodePage code = new SmsCodePage(browser, new LoginPage(browser, browser.get(login.authorizationUri()))
-                .submit(OFFICER, AdminApi.DEMO_PASSWORD));
+        SmsCodePage code = LoginPage.signIn(browser, login, OFFICER, AdminApi.DEMO_PASSWORD);
         Browser.Response landed = code.submitCode(outbox.lastCodeTo("+84912000999"));
         return login.finish(landed.uri()).accessToken().getValue();
     }
@@ -72,8 +71,7 @@ class OfficerPhoneResetIT {
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
 
         Browser browser = new Browser();
-        NoPhonePage page = new NoPhonePage(browser, new LoginPage(browser,
-                browser.get(OidcClient.demo(server).login().authorizationUri()))
+        NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, OidcClient.demo(server).login())
                 .submit(citizen.nationalId(), citizen.password()));
         assertThat(page.offersBackToLogin()).isTrue();
 

@@ -45,8 +45,7 @@ class PhoneChangeIT {
 
     /** Signs in (ID, password, SMS code) with the change requested by the service. */
     static Browser.Response signInAskingForChange(Browser browser, OidcClient.Login login, AdminApi.Citizen citizen) {
-        SmsCodePage code = new SmsCodePage(browser, new LoginPage(browser, browser.get(login.authorizationUri()))
-                .submit(citizen.nationalId(), citizen.password()));
+        SmsCodePage code = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
         return code.submitCode(outbox.lastCodeTo(citizen.phone()));
     }
 

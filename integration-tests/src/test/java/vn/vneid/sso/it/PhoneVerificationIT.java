@@ -46,7 +46,7 @@ class PhoneVerificationIT {
     }
 
     static VerifyPhonePage toVerifyPhone(Browser browser, OidcClient.Login login, Citizen citizen) {
-        NoPhonePage noPhone = new NoPhonePage(browser, new LoginPage(browser, browser.get(login.authorizationUri()))
+        NoPhonePage noPhone = new NoPhonePage(browser, LoginPage.open(browser, login)
                 .submit(citizen.nationalId(), citizen.password()));
         return new VerifyPhonePage(browser, noPhone.bindPhoneNow());
     }
@@ -96,8 +96,7 @@ class PhoneVerificationIT {
         // The next login sends its code to the bound number.
         Browser next = new Browser();
         OidcClient.Login again = oidc.login();
-        SmsCodePage code = new SmsCodePage(next, new LoginPage(next, next.get(again.authorizationUri()))
-                .submit(citizen.nationalId(), citizen.password()));
+        SmsCodePage code = LoginPage.signIn(next, again, citizen.nationalId(), citizen.password());
         assertThat(code.sentTo()).contains("*******010");
     }
 
@@ -117,7 +116,7 @@ class PhoneVerificationIT {
     void recheckAtLogin() {
         Citizen citizen = admin.createCitizen("001090900002", "1990-09-02", "Kha Văn Mạnh", "+84977000020", true, 1);
         Browser browser = new Browser();
-        NoPhonePage page = new NoPhonePage(browser, new LoginPage(browser, browser.get(oidc.login().authorizationUri()))
+        NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, oidc.login())
                 .submit(citizen.nationalId(), citizen.password()));
         assertThat(page.message()).startsWith("Số điện thoại của bạn không còn nhận được mã");
         assertThat(outbox.countTo("+84977000020")).isZero();
@@ -176,8 +175,7 @@ class PhoneVerificationIT {
         try {
             Citizen citizen = admin.createCitizen("Ninh Văn Phát", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
-            SmsCodePage page = new SmsCodePage(browser, new LoginPage(browser,
-                    browser.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
             page = new SmsCodePage(browser, page.resend());
             assertThat(outbox.countTo(citizen.phone())).isEqualTo(2);
             page = new SmsCodePage(browser, page.resend());
@@ -186,8 +184,7 @@ class PhoneVerificationIT {
 
             // A new login does not reset the counter.
             Browser other = new Browser();
-            SmsCodePage fresh = new SmsCodePage(other, new LoginPage(other,
-                    other.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            SmsCodePage fresh = LoginPage.signIn(other, oidc.login(), citizen.nationalId(), citizen.password());
             assertThat(fresh.codeError()).isEqualTo("Đã gửi quá nhiều mã tới số này. Vui lòng thử lại sau một giờ.");
             assertThat(outbox.countTo(citizen.phone())).isEqualTo(2);
         } finally {
@@ -203,8 +200,7 @@ class PhoneVerificationIT {
         try {
             Citizen citizen = admin.createCitizen("Yên Văn Khánh", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
-            SmsCodePage page = new SmsCodePage(browser, new LoginPage(browser,
-                    browser.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
             page = new SmsCodePage(browser, page.resend());
             assertThat(page.codeError()).isEqualTo(
                     "Đã gửi quá nhiều mã cho tài khoản này trong hôm nay. Vui lòng thử lại vào ngày mai.");
@@ -218,8 +214,7 @@ class PhoneVerificationIT {
             // The counter may already hold this address's earlier codes: the second send is refused at the latest.
             Citizen citizen = admin.createCitizen("Giáp Văn Lâm", AdminApi.newPhone(), true, 1);
             Browser browser = new Browser();
-            SmsCodePage page = new SmsCodePage(browser, new LoginPage(browser,
-                    browser.get(oidc.login().authorizationUri())).submit(citizen.nationalId(), citizen.password()));
+            SmsCodePage page = LoginPage.signIn(browser, oidc.login(), citizen.nationalId(), citizen.password());
             page = new SmsCodePage(browser, page.resend());
             assertThat(page.codeError()).isEqualTo("Mạng của bạn đã yêu cầu quá nhiều mã. Vui lòng thử lại sau.");
             assertThat(outbox.countTo(citizen.phone())).isLessThanOrEqualTo(1);

@@ -3,6 +3,7 @@ package vn.vneid.sso.it.pages;
 import java.util.Map;
 
 import vn.vneid.sso.it.support.Browser;
+import vn.vneid.sso.it.support.OidcClient;
 
 /** Level-1 login, step 1: personal identification number and password (Keycloak's login.ftl, our labels). */
 public final class LoginPage extends KeycloakPage {
@@ -10,6 +11,16 @@ public final class LoginPage extends KeycloakPage {
     public LoginPage(Browser browser, Browser.Response response) {
         super(browser, response);
         assertOn("form#kc-form-login");
+    }
+
+    /** Opens a relying party's authorization request in the browser: the first page is this one. */
+    public static LoginPage open(Browser browser, OidcClient.Login login) {
+        return new LoginPage(browser, browser.get(login.authorizationUri()));
+    }
+
+    /** Opens the login and passes the first step: the SMS code page. */
+    public static SmsCodePage signIn(Browser browser, OidcClient.Login login, String nationalId, String password) {
+        return new SmsCodePage(browser, open(browser, login).submit(nationalId, password));
     }
 
     public Browser.Response submit(String nationalId, String password) {
