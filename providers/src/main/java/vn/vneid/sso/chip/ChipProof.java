@@ -15,6 +15,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.icao.ChipFailure;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * One "prove it with your chip ID card" exchange inside a login or a required action: a transaction shown as a QR
@@ -28,7 +29,7 @@ public final class ChipProof {
     static final String TEMPLATE = "vneid-chip-step-up.ftl";
     static final String NOTE_TRANSACTION = "vneid.chip.transaction";
     static final String NOTE_EXPIRES = "vneid.chip.expires";
-    static final String ATTR_BIRTHDATE = "birthdate";
+    static final String NOTE_MATCH = "vneid.chip.match";
 
     /** Where the exchange stands when the browser comes back. */
     public enum Status {
@@ -65,9 +66,12 @@ public final class ChipProof {
     public Response newTransactionPage(LoginFormsProvider form, UserModel user, String errorKey) {
         ChipTransactions transactions = new ChipTransactions(session);
         transactions.forget(authSession.getAuthNote(NOTE_TRANSACTION));
+        String matchNumber = ChipTransactions.newMatchNumber();
         String transactionId = transactions.create(session.getContext().getRealm().getId(), user.getId(),
-                user.getUsername(), user.getFirstAttribute(ATTR_BIRTHDATE), serviceName(), ttl);
+                user.getUsername(), user.getFirstAttribute(CitizenProfile.BIRTHDATE), serviceName(), matchNumber,
+                ttl);
         authSession.setAuthNote(NOTE_TRANSACTION, transactionId);
+        authSession.setAuthNote(NOTE_MATCH, matchNumber);
         authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(Instant.now().plus(ttl).getEpochSecond()));
         return page(form, transactionId, errorKey);
     }
@@ -98,6 +102,7 @@ public final class ChipProof {
         transactions.forget(transactionId);
         authSession.removeAuthNote(NOTE_TRANSACTION);
         authSession.removeAuthNote(NOTE_EXPIRES);
+        authSession.removeAuthNote(NOTE_MATCH);
         if (ChipTransactions.VERIFIED.equals(outcome.get(ChipTransactions.STATUS))
                 && user.getId().equals(outcome.get(ChipTransactions.USER))) {
             return new Outcome(Status.VERIFIED, outcome.get(ChipTransactions.METHOD), null);
@@ -128,10 +133,9 @@ public final class ChipProof {
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path(ChipAppResourceProviderFactory.PROVIDER_ID).path("transactions").path(transactionId).build();
         String deepLink = "vneid://chip-step-up?tx=" + transactionId + "&endpoint=" + appEndpoint;
-        Map<String, String> transaction = new ChipTransactions(session).peek(transactionId);
+        String matchNumber = authSession.getAuthNote(NOTE_MATCH);
         form.setAttribute("chipTransaction", transactionId)
-                .setAttribute("chipMatchNumber",
-                        transaction == null ? "" : transaction.getOrDefault(ChipTransactions.MATCH_NUMBER, ""))
+                .setAttribute("chipMatchNumber", matchNumber == null ? "" : matchNumber)
                 .setAttribute("chipQr", QrCode.svgDataUri(deepLink))
                 .setAttribute("chipStatusUrl", appEndpoint + "/status")
                 .setAttribute("chipTtlSeconds", ttl.toSeconds());

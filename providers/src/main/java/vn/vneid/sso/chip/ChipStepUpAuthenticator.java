@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * Level-2 step-up with the CCCD chip. The page shows a transaction as a QR code; the citizen's app reads the card
@@ -21,12 +22,11 @@ import vn.vneid.sso.kc.KcBruteForce;
 final class ChipStepUpAuthenticator implements Authenticator {
 
     static final String LEVEL_ONE_TEMPLATE = "vneid-chip-level1.ftl";
-    static final String ATTR_LEVEL = "vneidLevel";
     static final String EVENT_METHOD = "vneid_level2_method";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (!isLevelTwo(context.getUser())) {
+        if (!CitizenProfile.isLevelTwo(context.getUser())) {
             context.getEvent().user(context.getUser()).error("vneid_not_level2");
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
@@ -42,7 +42,7 @@ final class ChipStepUpAuthenticator implements Authenticator {
             return;
         }
         UserModel user = context.getUser();
-        if (!isLevelTwo(user)) {
+        if (!CitizenProfile.isLevelTwo(user)) {
             context.challenge(context.form().createForm(LEVEL_ONE_TEMPLATE));
             return;
         }
@@ -75,10 +75,6 @@ final class ChipStepUpAuthenticator implements Authenticator {
     private static ChipProof proof(AuthenticationFlowContext context) {
         return new ChipProof(context.getSession(), context.getAuthenticationSession(),
                 ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl());
-    }
-
-    static boolean isLevelTwo(UserModel user) {
-        return user != null && "2".equals(user.getFirstAttribute(ATTR_LEVEL));
     }
 
     @Override

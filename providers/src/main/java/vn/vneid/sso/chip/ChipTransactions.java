@@ -46,9 +46,10 @@ final class ChipTransactions {
     /** @return the new transaction's id: 128 random bits, also the code the app receives from the QR */
     /**
      * @param service the name of the service the citizen is signing in to, shown by the app
+     * @param matchNumber the number shown on the citizen's screen, which the app shows too
      */
     String create(String realmId, String userId, String nationalId, String birthDate, String service,
-            Duration ttl) {
+            String matchNumber, Duration ttl) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         byte[] challenge = new byte[CHALLENGE_BYTES];
@@ -62,7 +63,7 @@ final class ChipTransactions {
         notes.put(CHALLENGE, B64.encodeToString(challenge));
         notes.put(EXPIRES_AT, String.valueOf(Instant.now().plus(ttl).getEpochSecond()));
         notes.put(SERVICE, service == null ? "" : service);
-        notes.put(MATCH_NUMBER, String.format("%02d", RANDOM.nextInt(100)));
+        notes.put(MATCH_NUMBER, matchNumber);
         store.put(pendingKey(transactionId), ttl.toSeconds(), notes);
         return transactionId;
     }
@@ -90,6 +91,11 @@ final class ChipTransactions {
             store.remove(outcomeKey(transactionId));
             store.remove(pendingKey(transactionId));
         }
+    }
+
+    /** Two digits for the citizen to compare between the screen and the app. */
+    static String newMatchNumber() {
+        return String.format("%02d", RANDOM.nextInt(100));
     }
 
     static byte[] challenge(Map<String, String> transaction) {

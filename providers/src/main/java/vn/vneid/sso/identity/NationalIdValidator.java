@@ -9,6 +9,7 @@ import org.keycloak.validate.AbstractStringValidator;
 import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
 import org.keycloak.validate.ValidatorConfig;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * User-profile validator {@code vneid-national-id} for the attribute holding the personal identification number
@@ -19,8 +20,6 @@ import org.keycloak.validate.ValidatorConfig;
 public final class NationalIdValidator extends AbstractStringValidator {
 
     public static final String ID = "vneid-national-id";
-    static final String BIRTHDATE = "birthdate";
-    static final String GENDER = "gender";
 
     @Override
     public String getId() {
@@ -40,8 +39,8 @@ public final class NationalIdValidator extends AbstractStringValidator {
             return;
         }
         Attributes attributes = ((UserProfileAttributeValidationContext) context).getAttributeContext().getAttributes();
-        number.mismatchWith(birthDate(attributes.getFirst(BIRTHDATE)),
-                        Gender.fromClaimValue(attributes.getFirst(GENDER)).orElse(null))
+        number.mismatchWith(birthDate(attributes.getFirst(CitizenProfile.BIRTHDATE)),
+                        Gender.fromClaimValue(attributes.getFirst(CitizenProfile.GENDER)).orElse(null))
                 .ifPresent(reason -> context.addError(new ValidationError(ID, inputHint, reason.messageKey())));
     }
 

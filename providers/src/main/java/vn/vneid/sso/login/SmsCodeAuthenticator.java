@@ -29,6 +29,7 @@ import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.phone.registry.SubscriberRegistry;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * Second step of the level-1 login: a one-time code sent by SMS to the account's verified phone. The code is kept
@@ -41,11 +42,7 @@ final class SmsCodeAuthenticator implements Authenticator {
     static final String FIELD_CODE = "code";
     static final String FIELD_RESEND = "resend";
     static final String FIELD_BIND_PHONE = "bindPhone";
-    static final String VERIFY_PHONE_ACTION = "vneid-verify-phone";
 
-    /** User attributes (declared in the realm's user profile) that hold the bound phone. */
-    static final String ATTR_PHONE = "phoneNumber";
-    static final String ATTR_PHONE_VERIFIED = "phoneNumberVerified";
 
     private static final Logger LOG = Logger.getLogger(SmsCodeAuthenticator.class);
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.sms.");
@@ -59,7 +56,7 @@ final class SmsCodeAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        String phone = verifiedPhone(user);
+        String phone = CitizenProfile.verifiedPhone(user);
         if (phone == null) {
             context.getEvent().user(user).error("vneid_no_verified_phone");
             context.challenge(noPhonePage(context, null));
@@ -68,7 +65,7 @@ final class SmsCodeAuthenticator implements Authenticator {
         if (NOTES.read(context.getAuthenticationSession()) == null && !stillUsable(context, user, phone)) {
             // Issue #4: a revoked, locked or re-assigned SIM would leave the citizen waiting for a code that never
             // comes; the phone stops counting and the citizen registers a number of their own instead.
-            user.setSingleAttribute(ATTR_PHONE_VERIFIED, "false");
+            user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
             context.getEvent().user(user).detail("vneid_phone", "no_longer_usable")
                     .error("vneid_phone_no_longer_usable");
             context.challenge(noPhonePage(context, "vneidPhoneNoLongerValid"));
@@ -89,12 +86,12 @@ final class SmsCodeAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String phone = verifiedPhone(user);
+        String phone = CitizenProfile.verifiedPhone(user);
         if (phone == null) {
             if (form.containsKey(FIELD_BIND_PHONE)) {
                 // Password so far; the binding proves possession of a SIM the telecom registry ties to this
                 // citizen's own number, so the login ends only once that second factor is in place.
-                context.getAuthenticationSession().addRequiredAction(VERIFY_PHONE_ACTION);
+                context.getAuthenticationSession().addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
                 context.success();
                 return;
             }
@@ -204,14 +201,6 @@ final class SmsCodeAuthenticator implements Authenticator {
             LOG.debugf("subscriber registry unavailable for the login re-check: %s", e.getMessage());
             return true;
         }
-    }
-
-    static String verifiedPhone(UserModel user) {
-        if (user == null || !Boolean.parseBoolean(user.getFirstAttribute(ATTR_PHONE_VERIFIED))) {
-            return null;
-        }
-        String phone = user.getFirstAttribute(ATTR_PHONE);
-        return phone == null || phone.isBlank() ? null : phone.strip();
     }
 
     private Instant now() {

@@ -20,6 +20,7 @@ import vn.vneid.sso.chip.ChipProof;
 import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * Changing the bound phone at once, instead of the 7-10 days through commune police or the hotline. The citizen
@@ -32,7 +33,6 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "vneid-change-phone.ftl";
     static final String NOTE_PROVEN = "vneid.change.proven";
-    static final String ATTR_LEVEL = "vneidLevel";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.change.");
     private static final Duration CHIP_TTL = Duration.ofSeconds(120);
 
@@ -62,13 +62,13 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
         }
         event(context, "change_requested").success();
         UserModel user = context.getUser();
-        String oldPhone = oldPhone(user);
+        String oldPhone = CitizenProfile.verifiedPhone(user);
         if (oldPhone == null) {
             // Nothing to take over from: this is a first binding, proven by the registry and the code.
             prove(context, "none");
             return;
         }
-        context.challenge(levelTwo(user) ? chip(context).newTransactionPage(context.form(), user, null)
+        context.challenge(CitizenProfile.isLevelTwo(user) ? chip(context).newTransactionPage(context.form(), user, null)
                 : choicePage(context, oldPhone, null));
     }
 
@@ -86,13 +86,13 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         UserModel user = context.getUser();
-        String oldPhone = oldPhone(user);
+        String oldPhone = CitizenProfile.verifiedPhone(user);
         if (oldPhone == null) {
             prove(context, "none");
             return;
         }
         ChipProof chip = chip(context);
-        boolean chipOnly = levelTwo(user);
+        boolean chipOnly = CitizenProfile.isLevelTwo(user);
         if (form.containsKey("useChip") || form.containsKey("renew") || (chipOnly && !chip.hasTransaction())) {
             context.challenge(chip.newTransactionPage(context.form(), user, null));
             return;
@@ -204,16 +204,6 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
 
     private static ChipProof chip(RequiredActionContext context) {
         return new ChipProof(context.getSession(), context.getAuthenticationSession(), CHIP_TTL);
-    }
-
-    private static String oldPhone(UserModel user) {
-        String phone = user.getFirstAttribute(VerifyPhoneRequiredAction.ATTR_PHONE);
-        boolean verified = Boolean.parseBoolean(user.getFirstAttribute(VerifyPhoneRequiredAction.ATTR_PHONE_VERIFIED));
-        return verified && phone != null && !phone.isBlank() ? phone : null;
-    }
-
-    private static boolean levelTwo(UserModel user) {
-        return "2".equals(user.getFirstAttribute(ATTR_LEVEL));
     }
 
     private static EventBuilder event(RequiredActionContext context, String what) {

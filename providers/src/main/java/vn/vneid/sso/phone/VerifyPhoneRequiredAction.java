@@ -25,6 +25,7 @@ import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.phone.registry.Subscriber;
 import vn.vneid.sso.phone.registry.SubscriberRegistry;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * Binds a mobile number to the account as a verified factor: the number must be a Vietnamese mobile, registered to
@@ -34,8 +35,6 @@ import vn.vneid.sso.phone.registry.SubscriberRegistry;
 final class VerifyPhoneRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "vneid-verify-phone.ftl";
-    static final String ATTR_PHONE = "phoneNumber";
-    static final String ATTR_PHONE_VERIFIED = "phoneNumberVerified";
     static final String NOTE_NUMBER = "vneid.bind.number";
     static final String EVENT_DETAIL = "vneid_phone";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.bind.");
@@ -151,9 +150,9 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
     /** Decree 69/2024: one phone number belongs to one electronic identification account. */
     private static boolean boundToAnotherAccount(RequiredActionContext context, PhoneNumber number, UserModel user) {
         return context.getSession().users()
-                .searchForUserByUserAttributeStream(context.getRealm(), ATTR_PHONE, number.e164())
+                .searchForUserByUserAttributeStream(context.getRealm(), CitizenProfile.PHONE, number.e164())
                 .anyMatch(other -> !other.getId().equals(user.getId())
-                        && Boolean.parseBoolean(other.getFirstAttribute(ATTR_PHONE_VERIFIED)));
+                        && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
     }
 
     private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164) {
@@ -172,8 +171,8 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
 
     private void bind(RequiredActionContext context, String e164) {
         UserModel user = context.getUser();
-        user.setSingleAttribute(ATTR_PHONE, e164);
-        user.setSingleAttribute(ATTR_PHONE_VERIFIED, "true");
+        user.setSingleAttribute(CitizenProfile.PHONE, e164);
+        user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
         clear(context.getAuthenticationSession());
         event(context, boundEvent).success();
         context.success();

@@ -21,6 +21,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 import vn.vneid.sso.kc.KcAdminAccess;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * {@code POST /admin/realms/{realm}/vneid-officer/users/{id}/phone-reset} with {@code {"reason": "..."}}: an officer
@@ -70,8 +71,8 @@ public final class OfficerPhoneResetResource {
             return error(400, "reason_required",
                     "A reason of " + MIN_REASON_LENGTH + " to " + MAX_REASON_LENGTH + " characters is required");
         }
-        user.setSingleAttribute("phoneNumberVerified", "false");
-        user.addRequiredAction("vneid-verify-phone");
+        user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
+        user.addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
 
         Map<String, String> audit = new LinkedHashMap<>();
         audit.put("action", "vneid-phone-reset");

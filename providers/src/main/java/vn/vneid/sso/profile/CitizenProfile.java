@@ -1,0 +1,37 @@
+package vn.vneid.sso.profile;
+
+import org.keycloak.models.UserModel;
+
+/**
+ * The citizen attributes of the realm's user profile (realm-config/vneid-realm.json), named once for every feature
+ * that reads or writes them.
+ */
+public final class CitizenProfile {
+
+    public static final String FULL_NAME = "fullName";
+    public static final String BIRTHDATE = "birthdate";
+    public static final String GENDER = "gender";
+    public static final String PHONE = "phoneNumber";
+    public static final String PHONE_VERIFIED = "phoneNumberVerified";
+    public static final String LEVEL = "vneidLevel";
+
+    /** The required action that binds a phone (registry check and code). */
+    public static final String VERIFY_PHONE_ACTION = "vneid-verify-phone";
+
+    private CitizenProfile() {
+    }
+
+    /** The bound phone in E.164 when it is verified, else null. */
+    public static String verifiedPhone(UserModel user) {
+        if (user == null || !Boolean.parseBoolean(user.getFirstAttribute(PHONE_VERIFIED))) {
+            return null;
+        }
+        String phone = user.getFirstAttribute(PHONE);
+        return phone == null || phone.isBlank() ? null : phone.strip();
+    }
+
+    /** Level 2 (mức 2): enrolled in person with the chip ID card. */
+    public static boolean isLevelTwo(UserModel user) {
+        return user != null && "2".equals(user.getFirstAttribute(LEVEL));
+    }
+}
