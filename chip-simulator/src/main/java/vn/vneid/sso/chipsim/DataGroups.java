@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -16,14 +17,28 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.bsi.BSIObjectIdentifiers;
 
-/** The data groups a CCCD presents: DG1 (MRZ), DG13 (Vietnamese personal data), DG15 (Active Authentication key). */
+/**
+ * The data groups a CCCD presents: DG1 (MRZ), DG13 (Vietnamese personal data), DG14 (SecurityInfos: here the
+ * ActiveAuthenticationInfo of an ECDSA chip), DG15 (Active Authentication key).
+ */
 public final class DataGroups {
 
     public static final int DG1_TAG = 0x61;
     public static final int MRZ_TAG = 0x5F1F;
     public static final int DG13_TAG = 0x6D;
+    public static final int DG14_TAG = 0x6E;
     public static final int DG15_TAG = 0x6F;
+    /** id-AA (ICAO 9303 part 11): the protocol of an ActiveAuthenticationInfo. */
+    public static final ASN1ObjectIdentifier ID_AA = new ASN1ObjectIdentifier("2.23.136.1.1.5");
+    /** BSI TR-03111 ecdsa-plain-signatures: the arc under which ActiveAuthenticationInfo names its hash. */
+    private static final Map<String, ASN1ObjectIdentifier> ECDSA_PLAIN = Map.of(
+            "SHA-1", BSIObjectIdentifiers.ecdsa_plain_SHA1,
+            "SHA-224", BSIObjectIdentifiers.ecdsa_plain_SHA224,
+            "SHA-256", BSIObjectIdentifiers.ecdsa_plain_SHA256,
+            "SHA-384", BSIObjectIdentifiers.ecdsa_plain_SHA384,
+            "SHA-512", BSIObjectIdentifiers.ecdsa_plain_SHA512);
     /** Vietnam's OID arc (2.16.704) for the DG13 personal data structure. */
     public static final ASN1ObjectIdentifier DG13_OID = new ASN1ObjectIdentifier("2.16.704.1.2.13");
 
@@ -57,6 +72,19 @@ public final class DataGroups {
         DERSequence content = new DERSequence(new ASN1Encodable[] {
                 new ASN1Integer(1), DG13_OID, new DERSet(fields)});
         return Tlv.encode(DG13_TAG, der(content));
+    }
+
+    /**
+     * DG14 with one SecurityInfo, the ActiveAuthenticationInfo {@code SEQUENCE {id-AA, version 1, signatureAlgorithm}}
+     * naming ECDSA over {@code hash}.
+     */
+    public static byte[] dg14(String hash) {
+        ASN1ObjectIdentifier algorithm = ECDSA_PLAIN.get(hash);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("no ECDSA active authentication with " + hash);
+        }
+        DERSequence info = new DERSequence(new ASN1Encodable[] {ID_AA, new ASN1Integer(1), algorithm});
+        return Tlv.encode(DG14_TAG, der(new DERSet(info)));
     }
 
     /** The key's X.509 SubjectPublicKeyInfo, as the JCA encodes it. */

@@ -11,8 +11,9 @@ public final class Main {
 
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar vneid-chip-simulator-cli.jar <command>",
-            "  approve <serverBase> <realm> <transactionId> <nationalId>",
-            "      approve a chip login as a demo citizen (e.g. approve http://localhost:8080 vneid <tx> 001085012345)",
+            "  approve <serverBase> <realm> <transaction code or QR content> <nationalId>",
+            "      approve a chip login as a demo citizen (e.g. approve http://localhost:8080 vneid <tx> 001085012345);",
+            "      the server is the app's own configuration: the QR code carries only the transaction code",
             "  csca-pem",
             "      print the demo CSCA certificate (PEM): the trust anchor of the demo realm",
             "  new-csca <certificate.pem> <private-key.pem>",
@@ -53,14 +54,14 @@ public final class Main {
         return 2;
     }
 
-    private static int approve(URI serverBase, String realm, String transactionId, String nationalId,
+    private static int approve(URI serverBase, String realm, String scanned, String nationalId,
                                PrintStream out) throws Exception {
         Citizen citizen = Citizen.demo(nationalId);
         Instant now = Instant.now();
         TestPki.DocumentSigner ds = TestPki.demo()
                 .issueDocumentSigner(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         ChipCard card = ChipCard.issue(citizen, ds, AaKeyType.ECDSA_P256);
-        PhoneApp.Response response = new PhoneApp().approve(serverBase, realm, transactionId, card);
+        PhoneApp.Response response = new PhoneApp().approveScanned(serverBase, realm, scanned, card);
         out.println("HTTP " + response.status());
         out.println(response.body());
         return response.isSuccess() ? 0 : 1;

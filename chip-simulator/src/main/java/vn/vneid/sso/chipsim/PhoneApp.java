@@ -14,6 +14,10 @@ import java.util.Map;
 /**
  * The citizen's phone app: reads the transaction's challenge, lets the chip answer it, and sends the chip's
  * data to {@code {serverBase}/realms/{realm}/vneid-chip/transactions/{transactionId}}.
+ *
+ * <p>The app knows its own server: the QR code on the login page carries only the transaction code
+ * ({@code vneid://chip-step-up?tx=...}, issue #12), so a copied or forged QR code cannot point the app, and the
+ * citizen's card data, at another host.
  */
 public final class PhoneApp {
 
@@ -26,6 +30,9 @@ public final class PhoneApp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The scheme and host of the QR code the login page shows. */
+    public static final String QR_PREFIX = "vneid://chip-step-up?tx=";
+
     private final HttpClient http;
 
     public PhoneApp() {
@@ -34,6 +41,27 @@ public final class PhoneApp {
 
     public PhoneApp(HttpClient http) {
         this.http = http;
+    }
+
+    /**
+     * The transaction code of a scanned QR code, or the code itself when typed. Anything else in the QR code (an
+     * endpoint, another parameter) is refused rather than ignored: the app only ever talks to its configured server.
+     */
+    public static String transactionCode(String scanned) {
+        String value = scanned.strip();
+        if (value.startsWith(QR_PREFIX)) {
+            value = value.substring(QR_PREFIX.length());
+        }
+        if (!value.matches("[A-Za-z0-9_-]{22}")) {
+            throw new IllegalArgumentException("not a VNeID chip step-up code: " + scanned);
+        }
+        return value;
+    }
+
+    /** Scan, read the card, answer: the server and realm are the app's own configuration. */
+    public Response approveScanned(URI configuredServer, String configuredRealm, String scannedQr, ChipCard card)
+            throws IOException, InterruptedException {
+        return approve(configuredServer, configuredRealm, transactionCode(scannedQr), card);
     }
 
     /**
@@ -76,6 +104,9 @@ public final class PhoneApp {
         members.put("sod", b64.encodeToString(card.sod()));
         members.put("dg1", b64.encodeToString(card.dg1()));
         members.put("dg13", b64.encodeToString(card.dg13()));
+        if (card.dg14() != null) {
+            members.put("dg14", b64.encodeToString(card.dg14()));
+        }
         members.put("dg15", b64.encodeToString(card.dg15()));
         members.put("aaSignature", b64.encodeToString(aaSignature));
         return Json.object(members);

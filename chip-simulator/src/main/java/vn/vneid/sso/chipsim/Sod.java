@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.icao.DataGroupHash;
 import org.bouncycastle.asn1.icao.LDSSecurityObject;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -36,6 +37,13 @@ public final class Sod {
     /** id-icao-mrtd-security-ldsSecurityObject, the eContentType. */
     public static final ASN1ObjectIdentifier LDS_SECURITY_OBJECT = new ASN1ObjectIdentifier("2.23.136.1.1.1");
 
+    private static final Map<String, ASN1ObjectIdentifier> DIGEST_OIDS = Map.of(
+            "SHA-1", OIWObjectIdentifiers.idSHA1,
+            "SHA-224", NISTObjectIdentifiers.id_sha224,
+            "SHA-256", NISTObjectIdentifiers.id_sha256,
+            "SHA-384", NISTObjectIdentifiers.id_sha384,
+            "SHA-512", NISTObjectIdentifiers.id_sha512);
+
     private Sod() {
     }
 
@@ -43,15 +51,16 @@ public final class Sod {
      * @param hashedDataGroups data group number → the bytes to hash: the whole DER of the DG, tag included
      */
     public static byte[] create(SortedMap<Integer, byte[]> hashedDataGroups, TestPki.DocumentSigner signer) {
+        String hash = signer.family().dataGroupHash();
         DataGroupHash[] hashes = hashedDataGroups.entrySet().stream()
-                .map(e -> new DataGroupHash(e.getKey(), new DEROctetString(sha256(e.getValue()))))
+                .map(e -> new DataGroupHash(e.getKey(), new DEROctetString(digest(hash, e.getValue()))))
                 .toArray(DataGroupHash[]::new);
-        LDSSecurityObject lds = new LDSSecurityObject(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hashes);
+        LDSSecurityObject lds = new LDSSecurityObject(new AlgorithmIdentifier(DIGEST_OIDS.get(hash)), hashes);
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                     .setProvider(Crypto.BC)
-                    .build("SHA256withECDSA", signer.privateKey(), signer.certificate()));
+                    .build(signer.family().sodSignature(), signer.privateKey(), signer.certificate()));
             generator.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
             CMSSignedData signed = generator.generate(
                     new CMSProcessableByteArray(LDS_SECURITY_OBJECT, lds.getEncoded(ASN1Encoding.DER)), true);
@@ -84,9 +93,9 @@ public final class Sod {
                 (a, b) -> a, TreeMap::new));
     }
 
-    static byte[] sha256(byte[] data) {
+    static byte[] digest(String algorithm, byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance(algorithm).digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

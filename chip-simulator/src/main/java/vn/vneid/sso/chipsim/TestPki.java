@@ -29,6 +29,7 @@ import java.util.Objects;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -49,7 +50,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away country PKI: a CSCA (EC P-384, self-signed) and the Document Signers it certifies (EC P-256).
+ * A throw-away country PKI: a self-signed CSCA and the Document Signers it certifies, of one {@link PkiFamily}
+ * (by default EC P-384 and P-256). Document Signers carry the CSCA's country. Certificates are Bouncy Castle
+ * objects, since the JDK cannot read explicit-parameter EC keys.
  * TEST ONLY: {@link #demo()}'s private key is committed to the repository.
  */
 public final class TestPki {
@@ -58,22 +61,26 @@ public final class TestPki {
     public static final String DEMO_CERTIFICATE_RESOURCE = "/test-pki/vneid-test-csca.pem";
     public static final String DEMO_PRIVATE_KEY_RESOURCE = "/test-pki/vneid-test-csca.key.pem";
 
-    private static final String CSCA_SIGNATURE = "SHA384withECDSA";
-
-    /** A Document Signer: the certificate travels in every SOD, the key signs it. */
-    public record DocumentSigner(X509Certificate certificate, PrivateKey privateKey) {
+    /**
+     * A Document Signer: the certificate travels in every SOD, the key signs it with the SOD signature and the
+     * data-group hash of its family.
+     */
+    public record DocumentSigner(X509Certificate certificate, PrivateKey privateKey, PkiFamily family) {
         public DocumentSigner {
             Objects.requireNonNull(certificate, "certificate");
             Objects.requireNonNull(privateKey, "privateKey");
+            Objects.requireNonNull(family, "family");
         }
     }
 
     private final X509Certificate cscaCertificate;
     private final PrivateKey cscaPrivateKey;
+    private final PkiFamily family;
 
-    private TestPki(X509Certificate cscaCertificate, PrivateKey cscaPrivateKey) {
+    private TestPki(X509Certificate cscaCertificate, PrivateKey cscaPrivateKey, PkiFamily family) {
         this.cscaCertificate = cscaCertificate;
         this.cscaPrivateKey = cscaPrivateKey;
+        this.family = family;
     }
 
     /** A fresh CSCA with the standard subject: trusted by nobody, e.g. the forger's PKI in tests. */
@@ -82,23 +89,35 @@ public final class TestPki {
     }
 
     public static TestPki generate(String subjectDn) {
+        return generate(PkiFamily.EC_NIST_P256, subjectDn);
+    }
+
+    public static TestPki generate(PkiFamily family) {
+        return generate(family, CSCA_SUBJECT);
+    }
+
+    /** Ten years, begun two years ago: expired Document Signers in tests still fall inside the CSCA's life. */
+    public static TestPki generate(PkiFamily family, String subjectDn) {
+        ZonedDateTime notBefore = Instant.now().truncatedTo(ChronoUnit.DAYS).atZone(ZoneOffset.UTC).minusYears(2);
+        return generate(family, subjectDn, notBefore.toInstant(), notBefore.plusYears(10).toInstant());
+    }
+
+    /** Any validity, so tests can make an expired or not-yet-valid CSCA. */
+    public static TestPki generate(PkiFamily family, String subjectDn, Instant notBefore, Instant notAfter) {
         try {
-            KeyPair keys = ecKeyPair("secp384r1");
+            KeyPair keys = family.cscaKeyPair();
             X500Name subject = new X500Name(subjectDn);
-            // Ten years, begun two years ago: expired Document Signers in tests still fall inside the CSCA's life.
-            ZonedDateTime notBefore = Instant.now().truncatedTo(ChronoUnit.DAYS).atZone(ZoneOffset.UTC).minusYears(2);
-            ZonedDateTime notAfter = notBefore.plusYears(10);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serialNumber(),
-                    Date.from(notBefore.toInstant()), Date.from(notAfter.toInstant()), subject, keys.getPublic())
+                    Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             ext.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             ext.createAuthorityKeyIdentifier(keys.getPublic()));
-            X509Certificate certificate = certificate(builder.build(signer(keys.getPrivate())));
-            return new TestPki(certificate, keys.getPrivate());
+            X509Certificate certificate = certificate(builder.build(signer(family, keys.getPrivate())));
+            return new TestPki(certificate, keys.getPrivate(), family);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create a test CSCA", e);
         }
@@ -121,7 +140,9 @@ public final class TestPki {
                 throw new IllegalArgumentException("not a PKCS#8 private key PEM");
             }
             PrivateKey privateKey = new JcaPEMKeyConverter().setProvider(Crypto.BC).getPrivateKey(keyInfo);
-            return new TestPki(certificate(holder), privateKey);
+            PkiFamily family = privateKey instanceof java.security.interfaces.RSAPrivateKey ? PkiFamily.RSA_PKCS1
+                    : PkiFamily.EC_NIST_P256;
+            return new TestPki(certificate(holder), privateKey, family);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the CSCA PEM", e);
         }
@@ -135,18 +156,33 @@ public final class TestPki {
         return cscaPrivateKey;
     }
 
+    public PkiFamily family() {
+        return family;
+    }
+
     /** Valid from a day ago for a year: the ordinary, trustworthy signer. */
     public DocumentSigner issueDocumentSigner() {
+        return issueDocumentSigner(family);
+    }
+
+    /** A signer of another family than the CSCA's own, e.g. an explicit-brainpool signer under the demo CSCA. */
+    public DocumentSigner issueDocumentSigner(PkiFamily signerFamily) {
         Instant now = Instant.now();
-        return issueDocumentSigner(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        return issueDocumentSigner(signerFamily, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
     /** Any validity, so tests can make expired and not-yet-valid signers. */
     public DocumentSigner issueDocumentSigner(Instant notBefore, Instant notAfter) {
+        return issueDocumentSigner(family, notBefore, notAfter);
+    }
+
+    public DocumentSigner issueDocumentSigner(PkiFamily signerFamily, Instant notBefore, Instant notAfter) {
         try {
-            KeyPair keys = ecKeyPair("secp256r1");
+            KeyPair keys = signerFamily.documentSignerKeyPair();
             BigInteger serial = serialNumber();
-            X500Name subject = new X500Name("C=VN, O=VNeID TEST, CN=VNeID TEST Document Signer "
+            String country = X500Name.getInstance(cscaCertificate.getSubjectX500Principal().getEncoded())
+                    .getRDNs(BCStyle.C)[0].getFirst().getValue().toString();
+            X500Name subject = new X500Name("C=" + country + ", O=VNeID TEST, CN=VNeID TEST Document Signer "
                     + serial.toString(16).substring(0, 8));
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(cscaCertificate, serial,
@@ -156,7 +192,8 @@ public final class TestPki {
                             ext.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             ext.createAuthorityKeyIdentifier(cscaCertificate));
-            return new DocumentSigner(certificate(builder.build(signer(cscaPrivateKey))), keys.getPrivate());
+            return new DocumentSigner(certificate(builder.build(signer(family, cscaPrivateKey))), keys.getPrivate(),
+                    signerFamily);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a Document Signer", e);
         }
@@ -180,8 +217,9 @@ public final class TestPki {
             for (X509Certificate certificate : revoked) {
                 builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
             }
-            byte[] der = builder.build(signer(cscaPrivateKey)).getEncoded();
-            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+            byte[] der = builder.build(signer(family, cscaPrivateKey)).getEncoded();
+            return (X509CRL) CertificateFactory.getInstance("X.509", Crypto.BC)
+                    .generateCRL(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot sign a CRL", e);
         }
@@ -238,14 +276,14 @@ public final class TestPki {
         return generator.generateKeyPair();
     }
 
-    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
-        return new JcaContentSignerBuilder(CSCA_SIGNATURE).setProvider(Crypto.BC).build(key);
+    private static ContentSigner signer(PkiFamily family, PrivateKey key) throws OperatorCreationException {
+        return new JcaContentSignerBuilder(family.cscaSignature()).setProvider(Crypto.BC).build(key);
     }
 
-    // The JDK's own certificate objects: the server side puts them in its trust stores and CertPath checks.
+    // Bouncy Castle's certificate objects: the JDK's refuse explicit EC parameters.
     private static X509Certificate certificate(X509CertificateHolder holder) throws GeneralSecurityException,
             IOException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
+        return (X509Certificate) CertificateFactory.getInstance("X.509", Crypto.BC)
                 .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
     }
 

@@ -101,7 +101,7 @@ class DataGroupsTest {
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(
                     applicationTagged(dg15, 15).getExplicitBaseObject());
             assertThat(spki.getAlgorithm().getAlgorithm().getId())
-                    .isEqualTo(type == AaKeyType.ECDSA_P256 ? "1.2.840.10045.2.1" : "1.2.840.113549.1.1.1");
+                    .isEqualTo(type.isEcdsa() ? "1.2.840.10045.2.1" : "1.2.840.113549.1.1.1");
         }
     }
 

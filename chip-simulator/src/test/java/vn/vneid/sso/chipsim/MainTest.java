@@ -1,11 +1,13 @@
 package vn.vneid.sso.chipsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -22,10 +24,23 @@ class MainTest {
     @Test
     void approveAsADemoCitizen() throws Exception {
         try (StubServer server = new StubServer()) {
-            assertThat(run("approve", server.base().toString(), "vneid", "tx-1", "001085012345")).isZero();
+            assertThat(run("approve", server.base().toString(), "vneid", StubServer.TX, "001085012345")).isZero();
             assertThat(out()).startsWith("HTTP 200").contains("approved");
             assertThat(server.requests).hasSize(2);
         }
+    }
+
+    @Test
+    @DisplayName("the scanned QR content carries only the code: the server is the app's own")
+    void approveFromTheQrContent() throws Exception {
+        try (StubServer server = new StubServer()) {
+            assertThat(run("approve", server.base().toString(), "vneid",
+                    "vneid://chip-step-up?tx=" + StubServer.TX, "001085012345")).isZero();
+            assertThat(server.requests).hasSize(2);
+        }
+        assertThatThrownBy(() -> PhoneApp.transactionCode(
+                "vneid://chip-step-up?tx=AAAAAAAAAAAAAAAAAAAAAA&endpoint=https://evil.example"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

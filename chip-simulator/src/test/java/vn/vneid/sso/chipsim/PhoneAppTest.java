@@ -23,7 +23,7 @@ class PhoneAppTest {
     @Test
     void getsTheChallengeThenPostsTheChipData() throws Exception {
         try (StubServer server = new StubServer()) {
-            PhoneApp.Response response = new PhoneApp().approve(server.base(), "vneid", "tx-1", card);
+            PhoneApp.Response response = new PhoneApp().approve(server.base(), "vneid", StubServer.TX, card);
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"status\":\"approved\"}");
@@ -33,11 +33,12 @@ class PhoneAppTest {
             StubServer.Request post = server.requests.get(1);
             assertThat(post.contentType()).isEqualTo("application/json");
             assertThat(post.body()).matches("\\{\"sod\":\"[^\"]+\",\"dg1\":\"[^\"]+\",\"dg13\":\"[^\"]+\","
-                    + "\"dg15\":\"[^\"]+\",\"aaSignature\":\"[^\"]+\"}");
+                    + "\"dg14\":\"[^\"]+\",\"dg15\":\"[^\"]+\",\"aaSignature\":\"[^\"]+\"}");
             // Standard base64 with padding (DG1 is 95 bytes: one '=').
             assertThat(member(post.body(), "dg1")).isEqualTo(Base64.getEncoder().encodeToString(card.dg1())).endsWith("=");
             assertThat(decode(post.body(), "sod")).isEqualTo(card.sod());
             assertThat(decode(post.body(), "dg13")).isEqualTo(card.dg13());
+            assertThat(decode(post.body(), "dg14")).as("ECDSA chips send DG14").isEqualTo(card.dg14());
             assertThat(decode(post.body(), "dg15")).isEqualTo(card.dg15());
             assertThat(ActiveAuthenticationTest.verifyEcdsa(card.dg15(), StubServer.CHALLENGE,
                     decode(post.body(), "aaSignature"))).isTrue();
@@ -59,7 +60,7 @@ class PhoneAppTest {
     void submitCanSignAnotherChallenge() throws Exception {
         byte[] wrong = {9, 9, 9, 9, 9, 9, 9, 9};
         try (StubServer server = new StubServer()) {
-            new PhoneApp().submit(server.base(), "vneid", "tx-1", card, wrong);
+            new PhoneApp().submit(server.base(), "vneid", StubServer.TX, card, wrong);
 
             byte[] signature = decode(server.requests.get(0).body(), "aaSignature");
             assertThat(ActiveAuthenticationTest.verifyEcdsa(card.dg15(), wrong, signature)).isTrue();
@@ -70,7 +71,7 @@ class PhoneAppTest {
     @Test
     void fetchChallengeDecodesBase64UrlWithoutPadding() throws Exception {
         try (StubServer server = new StubServer()) {
-            assertThat(new PhoneApp().fetchChallenge(server.base(), "vneid", "tx-1")).isEqualTo(StubServer.CHALLENGE);
+            assertThat(new PhoneApp().fetchChallenge(server.base(), "vneid", StubServer.TX)).isEqualTo(StubServer.CHALLENGE);
         }
     }
 

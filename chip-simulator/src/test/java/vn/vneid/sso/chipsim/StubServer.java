@@ -17,7 +17,9 @@ final class StubServer implements AutoCloseable {
     record Request(String method, String path, String contentType, String body) {
     }
 
-    static final String TX_PATH = "/realms/vneid/vneid-chip/transactions/tx-1";
+    /** Shaped like the server's codes (22 base64url characters), since the app refuses anything else from a QR. */
+    static final String TX = "tx1-AAAAAAAAAAAAAAAAAA";
+    static final String TX_PATH = "/realms/vneid/vneid-chip/transactions/" + TX;
     static final byte[] CHALLENGE = {(byte) 0xFB, (byte) 0xFF, 0x10, 0x20, 0x30, 0x40, 0x50, (byte) 0xEE};
 
     final List<Request> requests = new ArrayList<>();

@@ -36,7 +36,7 @@ import vn.vneid.sso.chip.icao.VerifiedChip;
 /**
  * The app's side of chip step-up, under {@code /realms/{realm}/vneid-chip}. The app reads the challenge of the
  * transaction shown as a QR code, reads the card over NFC, and posts the chip data with the chip's signature over
- * the challenge. Errors are JSON ({@code error}, {@code error_description}), never a stack trace.
+ * the challenge (and DG14 when the chip has one: an ECDSA chip declares its hash there). Errors are JSON ({@code error}, {@code error_description}), never a stack trace.
  */
 public final class ChipAppResource {
 
@@ -92,7 +92,8 @@ public final class ChipAppResource {
                 return error(413, ChipFailure.OVERSIZED);
             }
             json = JsonSerialization.readValue(bytes, JsonNode.class);
-            data = new ChipData(binary(json, "sod"), binary(json, "dg1"), binary(json, "dg13"), binary(json, "dg15"),
+            data = new ChipData(binary(json, "sod"), binary(json, "dg1"), binary(json, "dg13"),
+                    json.hasNonNull("dg14") ? binary(json, "dg14") : null, binary(json, "dg15"),
                     binary(json, "aaSignature"));
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             return error(400, ChipFailure.MALFORMED);
@@ -115,8 +116,10 @@ public final class ChipAppResource {
         Map<String, String> outcome = new LinkedHashMap<>();
         outcome.put(ChipTransactions.USER, transaction.get(ChipTransactions.USER));
         try {
-            VerifiedChip chip = new ChipVerifier(CscaTrustStores.forRealm(realm), Clock.systemUTC()).verify(data,
-                    ChipTransactions.challenge(transaction), transaction.get(ChipTransactions.NATIONAL_ID),
+            ChipVerifier verifier = new ChipVerifier(CscaTrustStores.forRealm(realm), Clock.systemUTC(),
+                    ChipRealmSettings.algorithmPolicy(realm), ChipRealmSettings.acceptedIssuingStates(realm));
+            VerifiedChip chip = verifier.verify(data, ChipTransactions.challenge(transaction),
+                    transaction.get(ChipTransactions.NATIONAL_ID),
                     birthDate(transaction.get(ChipTransactions.BIRTH_DATE)));
             outcome.put(ChipTransactions.STATUS, ChipTransactions.VERIFIED);
             outcome.put(ChipTransactions.METHOD, chip.method());

@@ -30,6 +30,8 @@ public final class ChipProof {
     static final String NOTE_TRANSACTION = "vneid.chip.transaction";
     static final String NOTE_EXPIRES = "vneid.chip.expires";
     static final String NOTE_MATCH = "vneid.chip.match";
+    /** What the QR code says: this prefix and the transaction code, nothing else. */
+    static final String QR_PREFIX = "vneid://chip-step-up?tx=";
 
     /** Where the exchange stands when the browser comes back. */
     public enum Status {
@@ -132,7 +134,9 @@ public final class ChipProof {
         URI appEndpoint = UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path(ChipAppResourceProviderFactory.PROVIDER_ID).path("transactions").path(transactionId).build();
-        String deepLink = "vneid://chip-step-up?tx=" + transactionId + "&endpoint=" + appEndpoint;
+        // Only the code: the app knows its own server (issue #12). A QR code naming an endpoint would let anyone who
+        // copies it point the app, and the citizen's card data, at another host.
+        String deepLink = QR_PREFIX + transactionId;
         String matchNumber = authSession.getAuthNote(NOTE_MATCH);
         form.setAttribute("chipTransaction", transactionId)
                 .setAttribute("chipMatchNumber", matchNumber == null ? "" : matchNumber)

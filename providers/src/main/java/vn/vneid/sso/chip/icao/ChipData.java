@@ -12,19 +12,31 @@ public final class ChipData {
     static final int MAX_SOD = 32 * 1024;
     static final int MAX_DG1 = 512;
     static final int MAX_DG13 = 16 * 1024;
+    /** DG14 holds a few SecurityInfos (chip authentication, PACE, active authentication); real ones are ~1-2 KB. */
+    static final int MAX_DG14 = 4 * 1024;
     static final int MAX_DG15 = 2 * 1024;
     static final int MAX_SIGNATURE = 1024;
 
     private final byte[] sod;
     private final byte[] dg1;
     private final byte[] dg13;
+    private final byte[] dg14;
     private final byte[] dg15;
     private final byte[] aaSignature;
 
     public ChipData(byte[] sod, byte[] dg1, byte[] dg13, byte[] dg15, byte[] aaSignature) {
+        this(sod, dg1, dg13, null, dg15, aaSignature);
+    }
+
+    /**
+     * @param dg14 the chip's SecurityInfos, or null: required when the active-authentication key is EC, since its
+     *     ActiveAuthenticationInfo names the hash (ICAO 9303 part 11)
+     */
+    public ChipData(byte[] sod, byte[] dg1, byte[] dg13, byte[] dg14, byte[] dg15, byte[] aaSignature) {
         this.sod = sod;
         this.dg1 = dg1;
         this.dg13 = dg13;
+        this.dg14 = dg14;
         this.dg15 = dg15;
         this.aaSignature = aaSignature;
     }
@@ -34,7 +46,7 @@ public final class ChipData {
             throw new ChipVerificationException(ChipFailure.MISSING_DATA_GROUP, "SOD, DG1, DG13, DG15 and AA needed");
         }
         if (sod.length > MAX_SOD || dg1.length > MAX_DG1 || dg13.length > MAX_DG13 || dg15.length > MAX_DG15
-                || aaSignature.length > MAX_SIGNATURE) {
+                || aaSignature.length > MAX_SIGNATURE || (dg14 != null && dg14.length > MAX_DG14)) {
             throw new ChipVerificationException(ChipFailure.OVERSIZED, null);
         }
     }
@@ -51,6 +63,11 @@ public final class ChipData {
         return dg13;
     }
 
+    /** May be null. */
+    byte[] dg14() {
+        return dg14;
+    }
+
     byte[] dg15() {
         return dg15;
     }
@@ -61,7 +78,7 @@ public final class ChipData {
 
     @Override
     public String toString() {
-        return "ChipData[sod=" + sod.length + "B, dg1=" + dg1.length + "B, dg13=" + dg13.length + "B, dg15="
-                + dg15.length + "B]";
+        return "ChipData[sod=" + sod.length + "B, dg1=" + dg1.length + "B, dg13=" + dg13.length + "B, dg14="
+                + (dg14 == null ? "-" : dg14.length + "B") + ", dg15=" + dg15.length + "B]";
     }
 }

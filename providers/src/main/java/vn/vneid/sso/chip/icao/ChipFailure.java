@@ -12,6 +12,15 @@ public enum ChipFailure {
     SIGNER_NOT_YET_VALID("chipSignerNotYetValid"),
     SIGNER_REVOKED("chipSignerRevoked"),
     SIGNER_KEY_USAGE("chipSignerKeyUsage"),
+    /** The trusted CSCA itself is out of its validity (ICAO 9303 part 12: a CSCA is not timeless). */
+    CSCA_EXPIRED("chipCscaExpired"),
+    CSCA_NOT_YET_VALID("chipCscaNotYetValid"),
+    /** The Document Signer's or the CSCA's country (C=) is not the document's issuing state. */
+    SIGNER_COUNTRY_MISMATCH("chipSignerCountryMismatch"),
+    /** The document's issuing state (DG1) is not one the realm accepts. */
+    ISSUING_STATE_NOT_ACCEPTED("chipIssuingStateNotAccepted"),
+    /** A known algorithm that our {@link AlgorithmPolicy} refuses (e.g. SHA-1 in a certificate). */
+    ALGORITHM_REFUSED("chipAlgorithmRefused"),
     /** The CSCA's CRL is configured but stale or unreadable: a server-side problem, not the citizen's card. */
     REVOCATION_UNKNOWN("chipUnavailable"),
     CARD_EXPIRED("chipCardExpired"),

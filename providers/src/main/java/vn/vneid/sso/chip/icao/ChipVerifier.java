@@ -2,11 +2,12 @@ package vn.vneid.sso.chip.icao;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -15,19 +16,31 @@ import org.bouncycastle.asn1.BERTags;
 
 /**
  * Decides whether the chip data an app sent proves that the person holds the card of the expected citizen:
- * bounded input, passive authentication (SOD to Document Signer to CSCA, data-group hashes), active authentication
- * over the server's challenge, then the identity of DG13 and DG1 against the account. Every failure is a
- * {@link ChipVerificationException} with a precise reason; no other exception escapes.
+ * bounded input, passive authentication (SOD to Document Signer to CSCA, data-group hashes), the issuing State and
+ * the signers' country, active authentication over the server's challenge, then the identity of DG13 and DG1
+ * against the account. Every failure is a {@link ChipVerificationException} with a precise reason; no other
+ * exception escapes.
  */
 public final class ChipVerifier {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The CCCD's issuing State: what a realm accepts when it says nothing else. */
+    public static final Set<String> DEFAULT_ISSUING_STATES = Set.of("VNM");
 
     private final PassiveAuthentication passive;
+    private final AlgorithmPolicy policy;
+    private final Set<String> acceptedIssuingStates;
     private final Clock clock;
 
     public ChipVerifier(CscaTrustStore trust, Clock clock) {
-        this.passive = new PassiveAuthentication(trust);
+        this(trust, clock, AlgorithmPolicy.defaults(), DEFAULT_ISSUING_STATES);
+    }
+
+    /** @param acceptedIssuingStates ICAO 9303 part 3 codes as the MRZ writes them ("VNM") */
+    public ChipVerifier(CscaTrustStore trust, Clock clock, AlgorithmPolicy policy, Set<String> acceptedIssuingStates) {
+        this.passive = new PassiveAuthentication(trust, policy);
+        this.policy = policy;
+        this.acceptedIssuingStates = Set.copyOf(acceptedIssuingStates);
         this.clock = clock;
     }
 
@@ -40,14 +53,24 @@ public final class ChipVerifier {
             throws ChipVerificationException {
         try {
             data.checkPresentAndBounded();
-            X509Certificate documentSigner = passive.verify(data.sod(),
-                    Map.of(1, data.dg1(), 13, data.dg13(), 15, data.dg15()), clock.instant());
+            Map<Integer, byte[]> hashed = new LinkedHashMap<>();
+            hashed.put(1, data.dg1());
+            hashed.put(13, data.dg13());
+            if (data.dg14() != null) {
+                hashed.put(14, data.dg14());
+            }
+            hashed.put(15, data.dg15());
+            PassiveAuthentication.Result signers = passive.verify(data.sod(), hashed, clock.instant());
+            String mrzText = mrzText(data.dg1());
+            checkCountry(IssuingStates.fromMrz(mrzText), signers);
+
             PublicKey aaKey = ActiveAuthentication.publicKey(data.dg15());
-            String aa = ActiveAuthentication.verify(aaKey, challenge, data.aaSignature());
+            String aa = ActiveAuthentication.verify(aaKey, ActiveAuthentication.declaredAlgorithm(data.dg14()),
+                    challenge, data.aaSignature(), policy);
 
             Dg13 identity = Dg13.parse(data.dg13());
             LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
-            Mrz mrz = Mrz.parse(mrzText(data.dg1()), today.getYear());
+            Mrz mrz = Mrz.parse(mrzText, today.getYear());
             if (!mrz.nationalId().equals(identity.nationalId()) || !sameDay(mrz.birthDate(), identity.birthDate())) {
                 throw Lds.malformed("DG1 and DG13 describe different people");
             }
@@ -60,12 +83,32 @@ public final class ChipVerifier {
                     || (expectedBirthDate != null && !expectedBirthDate.equals(identity.birthDate()))) {
                 throw new ChipVerificationException(ChipFailure.IDENTITY_MISMATCH, "chip of another citizen");
             }
-            return new VerifiedChip(identity, mrz, aa, documentSigner.getSubjectX500Principal().getName());
+            return new VerifiedChip(identity, mrz, aa,
+                    signers.documentSigner().getSubjectX500Principal().getName());
         } catch (ChipVerificationException e) {
             throw e;
         } catch (RuntimeException e) {
             // Parsers of hostile input: whatever slipped through is malformed input, not a server error.
             throw new ChipVerificationException(ChipFailure.MALFORMED, e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Any CSCA we trust can certify a Document Signer, but only the issuing State's own may vouch for its documents
+     * (ICAO 9303 part 12: one CSCA per State, its C= and its signers' C= name that State). Without this, a Vietnamese
+     * card signed under another country's trusted CSCA would pass.
+     */
+    private void checkCountry(String issuingState, PassiveAuthentication.Result signers)
+            throws ChipVerificationException {
+        if (!acceptedIssuingStates.contains(issuingState)) {
+            throw new ChipVerificationException(ChipFailure.ISSUING_STATE_NOT_ACCEPTED, issuingState);
+        }
+        String country = IssuingStates.alpha2(issuingState);
+        String signer = Certificates.country(Certificates.subject(signers.documentSigner()));
+        String csca = Certificates.country(Certificates.subject(signers.csca()));
+        if (country == null || !country.equals(signer) || !country.equals(csca)) {
+            throw new ChipVerificationException(ChipFailure.SIGNER_COUNTRY_MISMATCH, "document " + issuingState
+                    + ", Document Signer " + signer + ", CSCA " + csca);
         }
     }
 
@@ -76,7 +119,7 @@ public final class ChipVerifier {
     }
 
     /** DG1 is tag 0x61 around tag 0x5F1F, whose value is the MRZ text. */
-    private static String mrzText(byte[] dg1) throws ChipVerificationException {
+    static String mrzText(byte[] dg1) throws ChipVerificationException {
         ASN1Primitive inner = Lds.unwrap(dg1, Lds.DG1_TAG, "DG1");
         if (!(inner instanceof ASN1TaggedObject)) {
             throw Lds.malformed("DG1 holds no MRZ");

@@ -1,43 +1,59 @@
 package vn.vneid.sso.chip.icao;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The Country Signing CA certificates we trust, and the revocation lists published for them. No Vietnamese CSCA is
- * public: the anchors are configuration (PEM or DER files in a directory), never built into the code.
+ * public: the anchors are configuration (PEM or DER files and ICAO master lists in a directory), never built into
+ * the code.
+ *
+ * <p>Real trust data is untidy: a national master list holds hundreds of CSCAs of every family, and some entries
+ * cannot be used (a damaged certificate, a key we refuse, an end-entity certificate filed as a CSCA). Each such entry
+ * is skipped with one warning naming it and why; the rest load. One bad entry never disables the store.
  */
 public final class CscaTrustStore {
 
+    private static final System.Logger LOG = System.getLogger(CscaTrustStore.class.getName());
+    private static final String PEM_BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String PEM_END = "-----END CERTIFICATE-----";
+
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
+    private final List<String> warnings;
 
     public CscaTrustStore(Collection<X509Certificate> cscas, Collection<X509CRL> crls) {
-        Set<TrustAnchor> set = new HashSet<>();
+        this(cscas, crls, List.of());
+    }
+
+    private CscaTrustStore(Collection<X509Certificate> cscas, Collection<X509CRL> crls, List<String> warnings) {
+        Set<TrustAnchor> set = new LinkedHashSet<>();
         for (X509Certificate csca : cscas) {
-            set.add(new TrustAnchor(csca, null));
+            set.add(new TrustAnchor(bouncyCastle(csca), null));
         }
         this.anchors = Set.copyOf(set);
         this.crls = List.copyOf(crls);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
      * Loads every certificate ({@code .pem}, {@code .crt}, {@code .cer}, {@code .der}), ICAO master list
-     * ({@code .ml}) and CRL ({@code .crl}) of a directory, or one file. Anything unreadable fails the load: a trust store must not be half-read silently.
+     * ({@code .ml}) and CRL ({@code .crl}) of a directory, or one file. Unusable entries are skipped with a warning
+     * each (see {@link #warnings()}).
+     *
+     * @throws IOException when the path cannot be listed or not one usable CSCA is left
      */
     public static CscaTrustStore load(Path path) throws IOException {
         List<Path> files;
@@ -48,34 +64,115 @@ public final class CscaTrustStore {
         } else {
             files = List.of(path);
         }
-        List<X509Certificate> certificates = new ArrayList<>();
-        List<X509CRL> crls = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Path file : files) {
-                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                try (InputStream in = Files.newInputStream(file)) {
-                    if (name.endsWith(".ml")) {
-                        certificates.addAll(MasterList.certificates(in.readAllBytes()));
-                    } else if (name.endsWith(".crl")) {
-                        for (java.security.cert.CRL crl : factory.generateCRLs(in)) {
-                            crls.add((X509CRL) crl);
-                        }
-                    } else if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")
-                            || name.endsWith(".der")) {
-                        for (java.security.cert.Certificate c : factory.generateCertificates(in)) {
-                            certificates.add((X509Certificate) c);
-                        }
-                    }
+        Loader loader = new Loader();
+        for (Path file : files) {
+            loader.file(file);
+        }
+        if (loader.certificates.isEmpty()) {
+            throw new IOException("no usable CSCA certificate in " + path
+                    + (loader.warnings.isEmpty() ? "" : ": " + loader.warnings));
+        }
+        return new CscaTrustStore(loader.certificates, loader.crls, loader.warnings);
+    }
+
+    /** Collects what is usable and one warning per entry that is not. */
+    private static final class Loader {
+        final List<X509Certificate> certificates = new ArrayList<>();
+        final List<X509CRL> crls = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        void file(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            try {
+                if (name.endsWith(".ml")) {
+                    MasterList.Contents list = MasterList.read(Files.readAllBytes(file));
+                    list.skipped().forEach(reason -> warn(file, reason));
+                    list.certificates().forEach(certificate -> csca(file, certificate));
+                } else if (name.endsWith(".crl")) {
+                    crls.addAll(Certificates.parseCrls(Files.readAllBytes(file)));
+                } else if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")
+                        || name.endsWith(".der")) {
+                    certificates(file, Files.readAllBytes(file));
+                }
+            } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                warn(file, "unreadable, skipped (" + e.getMessage() + ")");
+            }
+        }
+
+        /** A PEM bundle is read block by block, so that one damaged block costs only itself. */
+        void certificates(Path file, byte[] content) throws CertificateException {
+            String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!text.contains(PEM_BEGIN)) {
+                Certificates.parseAll(content).forEach(certificate -> csca(file, certificate));
+                return;
+            }
+            int block = 0;
+            for (int at = text.indexOf(PEM_BEGIN); at >= 0; at = text.indexOf(PEM_BEGIN, at + 1)) {
+                block++;
+                int end = text.indexOf(PEM_END, at);
+                String pem = end < 0 ? text.substring(at) : text.substring(at, end + PEM_END.length());
+                try {
+                    Certificates.parseAll(pem.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                            .forEach(certificate -> csca(file, certificate));
+                } catch (CertificateException | RuntimeException e) {
+                    warn(file, "certificate " + block + " unreadable, skipped (" + e.getMessage() + ")");
                 }
             }
-        } catch (CertificateException | CRLException e) {
-            throw new IOException("unreadable CSCA trust store file in " + path, e);
         }
-        if (certificates.isEmpty()) {
-            throw new IOException("no CSCA certificate in " + path);
+
+        void csca(Path file, X509Certificate certificate) {
+            String reason = unusable(certificate);
+            if (reason == null) {
+                certificates.add(certificate);
+            } else {
+                warn(file, Certificates.describe(certificate) + ": " + reason + ", skipped");
+            }
         }
-        return new CscaTrustStore(certificates, crls);
+
+        void warn(Path file, String message) {
+            String warning = file.getFileName() + ": " + message;
+            warnings.add(warning);
+            LOG.log(System.Logger.Level.WARNING, "CSCA trust store: " + warning);
+        }
+    }
+
+    /** Why a certificate cannot anchor a Document Signer, or null when it can. */
+    static String unusable(X509Certificate certificate) {
+        if (certificate.getBasicConstraints() < 0) {
+            return "not a CA certificate";
+        }
+        boolean[] keyUsage = certificate.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length < 6 || !keyUsage[5])) {
+            return "key usage does not allow signing certificates";
+        }
+        try {
+            AlgorithmPolicy.defaults().checkKey(AlgorithmPolicy.Use.CERTIFICATE_SIGNATURE, certificate.getPublicKey());
+            if (Certificates.isSelfIssued(certificate)) {
+                // A self-signed CSCA whose own signature fails is damaged; a link certificate is signed by the
+                // previous CSCA and is checked when a path uses it.
+                try {
+                    certificate.verify(certificate.getPublicKey(), Crypto.BC);
+                } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
+                    return "its self-signature does not verify";
+                }
+            }
+        } catch (ChipVerificationException e) {
+            return e.getMessage();
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return "unusable key (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+
+    private static X509Certificate bouncyCastle(X509Certificate certificate) {
+        if (certificate.getClass().getName().startsWith("org.bouncycastle.")) {
+            return certificate;
+        }
+        try {
+            return Certificates.parse(certificate.getEncoded());
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("unreadable CSCA " + Certificates.describe(certificate), e);
+        }
     }
 
     /**
@@ -90,7 +187,7 @@ public final class CscaTrustStore {
     public CscaTrustStore withoutTestAnchors() {
         List<X509Certificate> production = anchors.stream().map(TrustAnchor::getTrustedCert)
                 .filter(certificate -> !isTestAnchor(certificate)).toList();
-        return new CscaTrustStore(production, crls);
+        return new CscaTrustStore(production, crls, warnings);
     }
 
     public boolean hasTestAnchors() {
@@ -103,6 +200,11 @@ public final class CscaTrustStore {
 
     List<X509CRL> crls() {
         return crls;
+    }
+
+    /** One line per skipped entry: the file, the certificate's subject where known, and the reason. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public int size() {

@@ -7,11 +7,12 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.BERTags;
 
-/** Reading the application-tagged wrappers of LDS files (ICAO 9303 part 10): DG1 0x61, DG13 0x6D, DG15 0x6F, SOD 0x77. */
+/** Reading the application-tagged wrappers of LDS files (ICAO 9303 part 10): DG1 0x61, DG13 0x6D, DG14 0x6E, DG15 0x6F, SOD 0x77. */
 final class Lds {
 
     static final int DG1_TAG = 1;
     static final int DG13_TAG = 13;
+    static final int DG14_TAG = 14;
     static final int DG15_TAG = 15;
     static final int SOD_TAG = 23;
 

@@ -51,7 +51,8 @@ class ChipVerifierTest {
     }
 
     static ChipData answer(ChipCard chip, byte[] challenge) {
-        return new ChipData(chip.sod(), chip.dg1(), chip.dg13(), chip.dg15(), chip.signChallenge(challenge));
+        return new ChipData(chip.sod(), chip.dg1(), chip.dg13(), chip.dg14(), chip.dg15(),
+                chip.signChallenge(challenge));
     }
 
     static ChipFailure failureOf(ChipVerifier v, ChipData data) {
@@ -74,7 +75,7 @@ class ChipVerifierTest {
         assertThat(verified.identity().birthDate()).isEqualTo(LocalDate.of(1985, 3, 2));
         assertThat(verified.identity().gender()).isEqualTo("male");
         assertThat(verified.mrz().documentNumber()).isEqualTo("085012345");
-        assertThat(verified.activeAuthentication()).isEqualTo(type == AaKeyType.ECDSA_P256 ? "ECDSA" : "RSA-ISO9796-2");
+        assertThat(verified.activeAuthentication()).isEqualTo(type.isEcdsa() ? "ECDSA" : "RSA-ISO9796-2");
         assertThat(verified.documentSigner()).isNotBlank();
     }
 
@@ -84,7 +85,7 @@ class ChipVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 13, 15})
+    @ValueSource(ints = {1, 13, 14, 15})
     @DisplayName("every data group altered after signing is caught by its hash")
     void tamperedDataGroup(int number) {
         byte[] altered = card.dataGroup(number).clone();
@@ -196,7 +197,7 @@ class ChipVerifierTest {
     @DisplayName("truncated and random ASN.1 never lets an exception escape")
     void hostileInput() {
         Random random = new Random(20261123L);
-        byte[][] parts = {card.sod(), card.dg1(), card.dg13(), card.dg15()};
+        byte[][] parts = {card.sod(), card.dg1(), card.dg13(), card.dg15(), card.dg14()};
         for (int part = 0; part < parts.length; part++) {
             for (int length : new int[] {0, 1, 2, 3, 10, parts[part].length / 2, parts[part].length - 1}) {
                 assertRefused(replace(parts, part, Arrays.copyOf(parts[part], length)));
@@ -215,7 +216,7 @@ class ChipVerifierTest {
     private static ChipData replace(byte[][] parts, int index, byte[] value) {
         byte[][] copy = parts.clone();
         copy[index] = value;
-        return new ChipData(copy[0], copy[1], copy[2], copy[3], card.signChallenge(CHALLENGE));
+        return new ChipData(copy[0], copy[1], copy[2], copy[4], copy[3], card.signChallenge(CHALLENGE));
     }
 
     private static void assertRefused(ChipData data) {

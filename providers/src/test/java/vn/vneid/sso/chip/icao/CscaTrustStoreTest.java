@@ -10,7 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import org.bouncycastle.asn1.icao.CscaMasterList;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DLSequence;
+import org.bouncycastle.asn1.DLSet;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -19,12 +24,14 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.vneid.sso.chipsim.AaKeyType;
 import vn.vneid.sso.chipsim.ChipCard;
 import vn.vneid.sso.chipsim.Citizen;
+import vn.vneid.sso.chipsim.PkiFamily;
 import vn.vneid.sso.chipsim.TestPki;
 
 class CscaTrustStoreTest {
@@ -46,17 +53,7 @@ class CscaTrustStoreTest {
     @Test
     void readsAnIcaoMasterListAndItsCscasVerifyChips() throws Exception {
         TestPki pki = TestPki.generate();
-        TestPki.DocumentSigner listSigner = pki.issueDocumentSigner();
-        byte[] content = new CscaMasterList(new Certificate[] {
-                Certificate.getInstance(pki.cscaCertificate().getEncoded())}).getEncoded();
-        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.BC).build())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.BC)
-                        .build(listSigner.privateKey()), listSigner.certificate()));
-        generator.addCertificates(new JcaCertStore(List.of(listSigner.certificate())));
-        byte[] masterList = generator.generate(new CMSProcessableByteArray(
-                ICAOObjectIdentifiers.id_icao_cscaMasterList, content), true).getEncoded();
+        byte[] masterList = masterList(pki, Certificate.getInstance(pki.cscaCertificate().getEncoded()));
         Files.write(dir.resolve("icao.ml"), masterList);
 
         CscaTrustStore store = CscaTrustStore.load(dir);
@@ -65,7 +62,8 @@ class CscaTrustStoreTest {
         ChipCard card = ChipCard.issue(an, pki.issueDocumentSigner(), AaKeyType.ECDSA_P256);
         byte[] challenge = {1, 1, 2, 3, 5, 8, 13, 21};
         VerifiedChip chip = new ChipVerifier(store, Clock.systemUTC()).verify(new ChipData(card.sod(), card.dg1(),
-                card.dg13(), card.dg15(), card.signChallenge(challenge)), challenge, an.nationalId(), null);
+                card.dg13(), card.dg14(), card.dg15(), card.signChallenge(challenge)), challenge, an.nationalId(),
+                null);
         assertThat(chip.identity().nationalId()).isEqualTo(an.nationalId());
 
         // Altering one byte of the listed CSCA (signed content) must break the list's signature.
@@ -75,6 +73,67 @@ class CscaTrustStoreTest {
         masterList[at + 4] ^= 0x01;
         Files.write(dir.resolve("icao.ml"), masterList);
         assertThatThrownBy(() -> CscaTrustStore.load(dir)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    @DisplayName("a master list with unusable entries loads the rest, with one warning per skipped entry")
+    void aMasterListWithUnusableEntries() throws Exception {
+        TestPki vietnam = TestPki.generate();
+        TestPki brainpool = TestPki.generate(PkiFamily.BRAINPOOL_P256_EXPLICIT,
+                "C=DE, O=Test, CN=Test CSCA explicit brainpool");
+        TestPki.DocumentSigner endEntity = vietnam.issueDocumentSigner();
+        byte[] list = masterList(vietnam,
+                Certificate.getInstance(vietnam.cscaCertificate().getEncoded()),
+                Certificate.getInstance(brainpool.cscaCertificate().getEncoded()),
+                Certificate.getInstance(endEntity.certificate().getEncoded()),
+                new DERSequence(new ASN1Encodable[] {new ASN1Integer(7), new DERUTF8String("not a certificate")}));
+        Files.write(dir.resolve("icao.ml"), list);
+
+        CscaTrustStore store = CscaTrustStore.load(dir);
+
+        assertThat(store.size()).as("the Vietnamese and the explicit-brainpool CSCA").isEqualTo(2);
+        assertThat(store.warnings()).hasSize(2);
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).contains("icao.ml").contains("entry 4")
+                .contains("unreadable"));
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w)
+                .contains(endEntity.certificate().getSubjectX500Principal().getName()).contains("not a CA"));
+    }
+
+    @Test
+    @DisplayName("a folder with a damaged file, an end-entity certificate and an explicit-parameter CSCA loads the CSCAs")
+    void aFolderWithUnusableFiles() throws Exception {
+        TestPki vietnam = TestPki.generate();
+        TestPki brainpool = TestPki.generate(PkiFamily.BRAINPOOL_P512_EXPLICIT, "C=DE, O=Test, CN=Test CSCA 512");
+        TestPki.DocumentSigner endEntity = vietnam.issueDocumentSigner();
+        Files.writeString(dir.resolve("a-vietnam.pem"), vietnam.cscaCertificatePem()
+                + "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        Files.write(dir.resolve("b-brainpool.der"), brainpool.cscaCertificate().getEncoded());
+        Files.write(dir.resolve("c-signer.cer"), endEntity.certificate().getEncoded());
+        Files.write(dir.resolve("d-broken.ml"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x00});
+
+        CscaTrustStore store = CscaTrustStore.load(dir);
+
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.warnings()).hasSize(3);
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("a-vietnam.pem: certificate 2"));
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("c-signer.cer: ")
+                .contains("not a CA certificate"));
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("d-broken.ml: "));
+    }
+
+    /** A master list signed, as ICAO 9303 part 12 has it, by a Master List Signer that the listing State's CSCA certified. */
+    static byte[] masterList(TestPki issuer, ASN1Encodable... entries) throws Exception {
+        TestPki.DocumentSigner listSigner = issuer.issueDocumentSigner();
+        // DL encoding keeps the entries in the order given (DER would sort the SET).
+        byte[] content = new DLSequence(new ASN1Encodable[] {new ASN1Integer(0), new DLSet(entries)}).getEncoded();
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.BC).build())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.BC)
+                        .build(listSigner.privateKey()), listSigner.certificate()));
+        generator.addCertificates(new JcaCertStore(List.of(listSigner.certificate())));
+        return generator.generate(new CMSProcessableByteArray(
+                ICAOObjectIdentifiers.id_icao_cscaMasterList, content), true).getEncoded();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
