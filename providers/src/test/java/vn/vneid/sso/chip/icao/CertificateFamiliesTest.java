@@ -101,7 +101,12 @@ class CertificateFamiliesTest {
     }
 
     static ChipData answer(ChipCard card) {
+        return answerTo(card, CHALLENGE);
+    }
+
+    /** What the app sends: every data group the chip presents and its answer to the challenge. */
+    static ChipData answerTo(ChipCard card, byte[] challenge) {
         return new ChipData(card.sod(), card.dg1(), card.dg13(), card.dg14(), card.dg15(),
-                card.signChallenge(CHALLENGE));
+                card.signChallenge(challenge));
     }
 }

@@ -51,8 +51,7 @@ class ChipVerifierTest {
     }
 
     static ChipData answer(ChipCard chip, byte[] challenge) {
-        return new ChipData(chip.sod(), chip.dg1(), chip.dg13(), chip.dg14(), chip.dg15(),
-                chip.signChallenge(challenge));
+        return CertificateFamiliesTest.answerTo(chip, challenge);
     }
 
     static ChipFailure failureOf(ChipVerifier v, ChipData data) {

@@ -1,0 +1,115 @@
+package vn.vneid.sso.chip.icao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import vn.vneid.sso.chipsim.AaKeyType;
+import vn.vneid.sso.chipsim.ChipCard;
+import vn.vneid.sso.chipsim.Citizen;
+import vn.vneid.sso.chipsim.PkiFamily;
+import vn.vneid.sso.chipsim.TestPki;
+
+/** Whose CSCA may vouch for whose documents, and when (ICAO 9303 part 12). */
+class CountryAndValidityTest {
+
+    private static final Citizen AN = Citizen.demo("001085012345");
+    private static final byte[] CHALLENGE = {2, 7, 1, 8, 2, 8, 1, 8};
+    private static final Duration YEAR = Duration.ofDays(365);
+
+    static ChipFailure failureOf(ChipVerifier verifier, ChipCard card) {
+        try {
+            verifier.verify(CertificateFamiliesTest.answerTo(card, CHALLENGE), CHALLENGE, AN.nationalId(), null);
+        } catch (ChipVerificationException e) {
+            return e.failure();
+        }
+        throw new AssertionError("the chip was accepted");
+    }
+
+    static ChipVerifier trusting(TestPki... pkis) {
+        return new ChipVerifier(new CscaTrustStore(List.of(pkis).stream().map(TestPki::cscaCertificate).toList(),
+                List.of()), Clock.systemUTC());
+    }
+
+    @Test
+    @DisplayName("a Vietnamese card signed under another country's trusted CSCA is refused")
+    void anotherCountrysCsca() {
+        TestPki vietnam = TestPki.generate();
+        TestPki france = TestPki.generate(PkiFamily.EC_NIST_P256, "C=FR, O=Test, CN=Test CSCA France");
+        ChipCard card = ChipCard.issue(AN, france.issueDocumentSigner(), AaKeyType.ECDSA_P256);
+
+        assertThat(card.documentSigner().certificate().getSubjectX500Principal().getName()).endsWith("C=FR");
+        assertThat(failureOf(trusting(vietnam, france), card)).isEqualTo(ChipFailure.SIGNER_COUNTRY_MISMATCH);
+    }
+
+    @Test
+    @DisplayName("a realm accepts only the issuing states it lists")
+    void issuingStateNotAccepted() throws ChipVerificationException {
+        TestPki vietnam = TestPki.generate();
+        ChipCard card = ChipCard.issue(AN, vietnam.issueDocumentSigner(), AaKeyType.ECDSA_P256);
+        CscaTrustStore store = new CscaTrustStore(List.of(vietnam.cscaCertificate()), List.of());
+
+        ChipVerifier germanOnly = new ChipVerifier(store, Clock.systemUTC(), AlgorithmPolicy.defaults(), Set.of("D"));
+        assertThat(failureOf(germanOnly, card)).isEqualTo(ChipFailure.ISSUING_STATE_NOT_ACCEPTED);
+
+        ChipVerifier both = new ChipVerifier(store, Clock.systemUTC(), AlgorithmPolicy.defaults(),
+                Set.of("D", "VNM"));
+        assertThat(both.verify(CertificateFamiliesTest.answerTo(card, CHALLENGE), CHALLENGE, AN.nationalId(), null))
+                .isNotNull();
+    }
+
+    @Test
+    @DisplayName("an expired CSCA is refused, although PKIX alone would take it as a timeless anchor")
+    void anExpiredCsca() {
+        Instant now = Instant.now();
+        TestPki expired = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(YEAR.multipliedBy(10)),
+                now.minus(Duration.ofDays(1)));
+        ChipCard card = ChipCard.issue(AN, expired.issueDocumentSigner(now.minus(YEAR), now.plus(YEAR)),
+                AaKeyType.ECDSA_P256);
+        assertThat(failureOf(trusting(expired), card)).isEqualTo(ChipFailure.CSCA_EXPIRED);
+    }
+
+    @Test
+    @DisplayName("a CSCA already expired when it signed the Document Signer is refused, whatever the clock says")
+    void aCscaExpiredAtSigningTime() {
+        Instant now = Instant.now();
+        TestPki csca = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(YEAR.multipliedBy(5)),
+                now.minus(YEAR));
+        ChipCard card = ChipCard.issue(AN, csca.issueDocumentSigner(now.minus(Duration.ofDays(30)), now.plus(YEAR)),
+                AaKeyType.ECDSA_P256);
+        Clock whileTheCscaWasValid = Clock.fixed(now.minus(YEAR.multipliedBy(2)), ZoneOffset.UTC);
+        ChipVerifier verifier = new ChipVerifier(new CscaTrustStore(List.of(csca.cscaCertificate()), List.of()),
+                whileTheCscaWasValid);
+        // At that time the Document Signer was not valid yet either: PKIX says so first.
+        assertThat(failureOf(verifier, card)).isIn(ChipFailure.SIGNER_NOT_YET_VALID, ChipFailure.CSCA_EXPIRED);
+        assertThat(failureOf(trusting(csca), card)).isEqualTo(ChipFailure.CSCA_EXPIRED);
+    }
+
+    @Test
+    @DisplayName("a Document Signer dated before its CSCA existed is refused")
+    void aSignerOlderThanItsCsca() {
+        Instant now = Instant.now();
+        TestPki young = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(Duration.ofDays(30)),
+                now.plus(YEAR.multipliedBy(10)));
+        ChipCard card = ChipCard.issue(AN, young.issueDocumentSigner(now.minus(YEAR), now.plus(YEAR)),
+                AaKeyType.ECDSA_P256);
+        assertThat(failureOf(trusting(young), card)).isEqualTo(ChipFailure.CSCA_NOT_YET_VALID);
+    }
+
+    @Test
+    void issuingStatesMapToCertificateCountries() {
+        assertThat(IssuingStates.alpha2("VNM")).isEqualTo("VN");
+        assertThat(IssuingStates.alpha2("D")).isEqualTo("DE");
+        assertThat(IssuingStates.alpha2("FRA")).isEqualTo("FR");
+        assertThat(IssuingStates.alpha2("GBD")).isEqualTo("GB");
+        assertThat(IssuingStates.alpha2("XXX")).isNull();
+    }
+}
