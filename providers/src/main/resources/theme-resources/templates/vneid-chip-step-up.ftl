@@ -1,6 +1,8 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<#-- Level-2 step-up with the chip ID card. Rendered by vn.vneid.sso.chip.ChipStepUpAuthenticator. -->
+<#-- Level-2 step-up with the chip ID card. Rendered by vn.vneid.sso.chip.ChipStepUpAuthenticator.
+     The QR code and the code below carry only the transaction code (vneid://chip-step-up?tx=...): the app posts
+     to its own configured server, never to an address it was shown (issue #12). -->
 <@layout.registrationLayout displayMessage=true; section>
 <!-- template: vneid-chip-step-up.ftl -->
     <#if section = "header">

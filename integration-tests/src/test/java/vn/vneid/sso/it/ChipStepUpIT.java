@@ -19,6 +19,7 @@ import vn.vneid.sso.chipsim.AaKeyType;
 import vn.vneid.sso.chipsim.ChipCard;
 import vn.vneid.sso.chipsim.Citizen;
 import vn.vneid.sso.chipsim.PhoneApp;
+import vn.vneid.sso.chipsim.PkiFamily;
 import vn.vneid.sso.chipsim.TestPki;
 import vn.vneid.sso.it.pages.ChipLevelOnePage;
 import vn.vneid.sso.it.pages.ChipStepUpPage;
@@ -108,6 +109,25 @@ class ChipStepUpIT {
                 assertThat(event.path("type").asText()).isEqualTo("LOGIN");
                 assertThat(event.path("details").path("vneid_level2_method").asText()).isEqualTo("chip-pa-aa-ecdsa");
             });
+        }
+
+        @Test
+        @DisplayName("a card whose Document Signer has explicit brainpool parameters (as many real ones) steps up")
+        void explicitBrainpoolDocumentSigner() throws Exception {
+            Holder holder = levelTwoCitizen("Kiều Văn Lộc");
+            ChipCard card = ChipCard.issue(holder.card().citizen(),
+                    demoPki.issueDocumentSigner(PkiFamily.BRAINPOOL_P256_EXPLICIT), AaKeyType.ECDSA_P256, "SHA-384",
+                    false);
+            Browser browser = signedInAtLevelOne(holder.account());
+            OidcClient.Login login = oidc.login("vneid-l2");
+            ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
+
+            PhoneApp.Response answer = app.approveScanned(server.baseUri(), KeycloakServer.REALM,
+                    "vneid://chip-step-up?tx=" + page.transaction(), card);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(login.finish(page.continueLogin().redirectTarget()).idToken().getACR().getValue())
+                    .isEqualTo("vneid-l2");
         }
 
         @Test

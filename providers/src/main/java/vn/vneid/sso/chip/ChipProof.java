@@ -130,13 +130,19 @@ public final class ChipProof {
         }
     }
 
+    /**
+     * Only the code: the app knows its own server (issue #12). A QR code naming an endpoint would let anyone who
+     * copies it point the app, and the citizen's card data, at another host.
+     */
+    static String qrContent(String transactionId) {
+        return QR_PREFIX + transactionId;
+    }
+
     private Response page(LoginFormsProvider form, String transactionId, String errorKey) {
         URI appEndpoint = UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path(ChipAppResourceProviderFactory.PROVIDER_ID).path("transactions").path(transactionId).build();
-        // Only the code: the app knows its own server (issue #12). A QR code naming an endpoint would let anyone who
-        // copies it point the app, and the citizen's card data, at another host.
-        String deepLink = QR_PREFIX + transactionId;
+        String deepLink = qrContent(transactionId);
         String matchNumber = authSession.getAuthNote(NOTE_MATCH);
         form.setAttribute("chipTransaction", transactionId)
                 .setAttribute("chipMatchNumber", matchNumber == null ? "" : matchNumber)
