@@ -33,6 +33,8 @@ public final class CscaTrustStore {
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
     private final List<String> warnings;
+    /** Document Signers whose path this store validated: one signer signs many thousand cards. */
+    private final SignerCache signers = new SignerCache();
 
     public CscaTrustStore(Collection<X509Certificate> cscas, Collection<X509CRL> crls) {
         this(cscas, crls, List.of());
@@ -192,6 +194,10 @@ public final class CscaTrustStore {
 
     public boolean hasTestAnchors() {
         return anchors.stream().anyMatch(anchor -> isTestAnchor(anchor.getTrustedCert()));
+    }
+
+    SignerCache signers() {
+        return signers;
     }
 
     Set<TrustAnchor> anchors() {

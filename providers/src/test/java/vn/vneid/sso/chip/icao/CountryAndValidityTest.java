@@ -23,7 +23,6 @@ class CountryAndValidityTest {
 
     private static final Citizen AN = Citizen.demo("001085012345");
     private static final byte[] CHALLENGE = {2, 7, 1, 8, 2, 8, 1, 8};
-    private static final Duration YEAR = Duration.ofDays(365);
 
     static ChipFailure failureOf(ChipVerifier verifier, ChipCard card) {
         try {
@@ -69,39 +68,46 @@ class CountryAndValidityTest {
     @Test
     @DisplayName("an expired CSCA is refused, although PKIX alone would take it as a timeless anchor")
     void anExpiredCsca() {
-        Instant now = Instant.now();
-        TestPki expired = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(YEAR.multipliedBy(10)),
-                now.minus(Duration.ofDays(1)));
-        ChipCard card = ChipCard.issue(AN, expired.issueDocumentSigner(now.minus(YEAR), now.plus(YEAR)),
-                AaKeyType.ECDSA_P256);
-        assertThat(failureOf(trusting(expired), card)).isEqualTo(ChipFailure.CSCA_EXPIRED);
+        assertThat(failureUnder(-10 * 365, -1, -365, 365)).isEqualTo(ChipFailure.CSCA_EXPIRED);
     }
 
     @Test
-    @DisplayName("a CSCA already expired when it signed the Document Signer is refused, whatever the clock says")
+    @DisplayName("a CSCA already expired when it signed the Document Signer is refused")
     void aCscaExpiredAtSigningTime() {
-        Instant now = Instant.now();
-        TestPki csca = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(YEAR.multipliedBy(5)),
-                now.minus(YEAR));
-        ChipCard card = ChipCard.issue(AN, csca.issueDocumentSigner(now.minus(Duration.ofDays(30)), now.plus(YEAR)),
-                AaKeyType.ECDSA_P256);
-        Clock whileTheCscaWasValid = Clock.fixed(now.minus(YEAR.multipliedBy(2)), ZoneOffset.UTC);
-        ChipVerifier verifier = new ChipVerifier(new CscaTrustStore(List.of(csca.cscaCertificate()), List.of()),
-                whileTheCscaWasValid);
-        // At that time the Document Signer was not valid yet either: PKIX says so first.
-        assertThat(failureOf(verifier, card)).isIn(ChipFailure.SIGNER_NOT_YET_VALID, ChipFailure.CSCA_EXPIRED);
-        assertThat(failureOf(trusting(csca), card)).isEqualTo(ChipFailure.CSCA_EXPIRED);
+        assertThat(failureUnder(-5 * 365, -365, -30, 365)).isEqualTo(ChipFailure.CSCA_EXPIRED);
     }
 
     @Test
     @DisplayName("a Document Signer dated before its CSCA existed is refused")
     void aSignerOlderThanItsCsca() {
+        assertThat(failureUnder(-30, 10 * 365, -365, 365)).isEqualTo(ChipFailure.CSCA_NOT_YET_VALID);
+    }
+
+    /** The refusal of a chip whose CSCA and Document Signer are valid these days from now (negative: ago). */
+    private static ChipFailure failureUnder(int cscaFrom, int cscaTo, int signerFrom, int signerTo) {
         Instant now = Instant.now();
-        TestPki young = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT, now.minus(Duration.ofDays(30)),
-                now.plus(YEAR.multipliedBy(10)));
-        ChipCard card = ChipCard.issue(AN, young.issueDocumentSigner(now.minus(YEAR), now.plus(YEAR)),
-                AaKeyType.ECDSA_P256);
-        assertThat(failureOf(trusting(young), card)).isEqualTo(ChipFailure.CSCA_NOT_YET_VALID);
+        TestPki csca = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT,
+                now.plus(Duration.ofDays(cscaFrom)), now.plus(Duration.ofDays(cscaTo)));
+        ChipCard card = ChipCard.issue(AN, csca.issueDocumentSigner(now.plus(Duration.ofDays(signerFrom)),
+                now.plus(Duration.ofDays(signerTo))), AaKeyType.ECDSA_P256);
+        return failureOf(trusting(csca), card);
+    }
+
+    @Test
+    @DisplayName("a Document Signer whose path was validated a minute ago is still refused once it has expired")
+    void aCachedPathStillChecksValidity() throws ChipVerificationException {
+        Instant now = Instant.now();
+        TestPki csca = TestPki.generate();
+        ChipCard card = ChipCard.issue(AN, csca.issueDocumentSigner(now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofMinutes(1))), AaKeyType.ECDSA_P256);
+        CscaTrustStore store = new CscaTrustStore(List.of(csca.cscaCertificate()), List.of());
+        ChipData answer = CertificateFamiliesTest.answerTo(card, CHALLENGE);
+
+        assertThat(new ChipVerifier(store, Clock.fixed(now, ZoneOffset.UTC)).verify(answer, CHALLENGE,
+                AN.nationalId(), null)).isNotNull();
+        ChipVerifier twoMinutesLater = new ChipVerifier(store, Clock.fixed(now.plus(Duration.ofMinutes(2)),
+                ZoneOffset.UTC));
+        assertThat(failureOf(twoMinutesLater, card)).isEqualTo(ChipFailure.SIGNER_EXPIRED);
     }
 
     @Test
