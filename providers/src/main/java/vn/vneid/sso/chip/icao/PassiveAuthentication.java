@@ -56,13 +56,18 @@ final class PassiveAuthentication {
     }
 
     Result verify(byte[] sod, Map<Integer, byte[]> dataGroups, Instant now) throws ChipVerificationException {
-        CMSSignedData signed = signedData(sod);
-        SignerInformation signer = signer(signed);
-        X509Certificate documentSigner = cachedDocumentSigner(signed, signer);
-        checkSignature(signer, documentSigner);
-        X509Certificate csca = path.validate(documentSigner, now);
-        checkHashes(securityObject(signed), dataGroups);
-        return new Result(documentSigner, csca);
+        try {
+            CMSSignedData signed = signedData(sod);
+            SignerInformation signer = signer(signed);
+            X509Certificate documentSigner = cachedDocumentSigner(signed, signer);
+            checkSignature(signer, documentSigner);
+            X509Certificate csca = path.validate(documentSigner, now);
+            checkHashes(securityObject(signed), dataGroups);
+            return new Result(documentSigner, csca);
+        } catch (RuntimeException e) {
+            // Bouncy Castle parses lazily: a damaged field deep in the SOD surfaces where it is first read.
+            throw new ChipVerificationException(ChipFailure.MALFORMED, "SOD " + e.getClass().getSimpleName(), e);
+        }
     }
 
     static CMSSignedData signedData(byte[] sod) throws ChipVerificationException {

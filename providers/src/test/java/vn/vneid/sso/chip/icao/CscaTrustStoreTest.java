@@ -121,6 +121,41 @@ class CscaTrustStoreTest {
         assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("d-broken.ml: "));
     }
 
+    @Test
+    @DisplayName("a master list whose signer no listed CSCA certified is refused as a whole, with its reason")
+    void aMasterListSignedByAStranger() throws Exception {
+        TestPki stranger = TestPki.generate(PkiFamily.EC_NIST_P256, "C=XX, O=Test, CN=Stranger");
+        TestPki listed = TestPki.generate();
+        Files.write(dir.resolve("forged.ml"), masterList(stranger,
+                Certificate.getInstance(listed.cscaCertificate().getEncoded())));
+        Files.writeString(dir.resolve("other.pem"), TestPki.generate().cscaCertificatePem(), StandardCharsets.US_ASCII);
+
+        CscaTrustStore store = CscaTrustStore.load(dir);
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.warnings()).singleElement().asString().startsWith("forged.ml: ")
+                .contains("not certified by a CSCA of the list");
+    }
+
+    @Test
+    @DisplayName("a damaged master list never breaks the load: its CSCAs are skipped, the folder's others stay")
+    void damagedMasterListsFuzzed() throws Exception {
+        TestPki listing = TestPki.generate();
+        byte[] genuine = masterList(listing, Certificate.getInstance(listing.cscaCertificate().getEncoded()),
+                Certificate.getInstance(TestPki.generate(PkiFamily.BRAINPOOL_P256_EXPLICIT).cscaCertificate()
+                        .getEncoded()));
+        Files.writeString(dir.resolve("other.pem"), TestPki.generate().cscaCertificatePem(), StandardCharsets.US_ASCII);
+        java.util.Random random = new java.util.Random(2026);
+        for (int i = 0; i < 100; i++) {
+            byte[] damaged = genuine.clone();
+            damaged[random.nextInt(damaged.length)] ^= (byte) (1 + random.nextInt(255));
+            Files.write(dir.resolve("list.ml"), i % 10 == 0
+                    ? java.util.Arrays.copyOf(genuine, random.nextInt(genuine.length)) : damaged);
+            CscaTrustStore store = CscaTrustStore.load(dir);
+            assertThat(store.size()).as("the folder's own CSCA always stays").isBetween(1, 3);
+        }
+    }
+
     /** A master list signed, as ICAO 9303 part 12 has it, by a Master List Signer that the listing State's CSCA certified. */
     static byte[] masterList(TestPki issuer, ASN1Encodable... entries) throws Exception {
         TestPki.DocumentSigner listSigner = issuer.issueDocumentSigner();

@@ -150,6 +150,25 @@ class RealDocumentsTest {
     }
 
     @Test
+    @DisplayName("random damage to a real RSASSA-PSS SOD is always a precise refusal, never another exception")
+    void realSodFuzzed() throws Exception {
+        byte[] genuine = resource("sod/etsi-tr103200/EF_SOD.bin");
+        Map<Integer, byte[]> groups = Map.of(1, resource("sod/etsi-tr103200/EF_DG1.bin"));
+        PassiveAuthentication passive = new PassiveAuthentication(new CscaTrustStore(List.of(
+                Certificates.parse(resource("csca/de.cer"))), List.of()), AlgorithmPolicy.defaults());
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 300; i++) {
+            byte[] damaged = genuine.clone();
+            damaged[random.nextInt(damaged.length)] ^= (byte) (1 + random.nextInt(255));
+            byte[] truncated = java.util.Arrays.copyOf(genuine, random.nextInt(genuine.length));
+            for (byte[] sod : List.of(damaged, truncated)) {
+                assertThatThrownBy(() -> passive.verify(sod, groups, Instant.parse("2012-01-01T00:00:00Z")))
+                        .isInstanceOf(ChipVerificationException.class);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a real DG14 without ActiveAuthenticationInfo declares nothing; its explicit-parameter key reads")
     void realDg14() throws Exception {
         byte[] dg14 = resource("sod/bsi-tr03105/EF_DG14.bin");
