@@ -7,15 +7,11 @@ import java.security.Signature;
 
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.ISO9796d2Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.jcajce.provider.util.DigestFactory;
 
 /** The chip's answer to the server's challenge (ICAO 9303 part 11, Active Authentication). */
 final class ActiveAuthentication {
@@ -65,13 +61,10 @@ final class ActiveAuthentication {
     }
 
     private static Digest digest(String hash) {
-        return switch (hash) {
-            case "SHA-1" -> new SHA1Digest();
-            case "SHA-224" -> new SHA224Digest();
-            case "SHA-256" -> new SHA256Digest();
-            case "SHA-384" -> new SHA384Digest();
-            case "SHA-512" -> new SHA512Digest();
-            default -> throw new IllegalArgumentException("no ISO/IEC 9796-2 hash " + hash);
-        };
+        Digest digest = DigestFactory.getDigest(hash);
+        if (digest == null) {
+            throw new IllegalArgumentException("no ISO/IEC 9796-2 hash " + hash);
+        }
+        return digest;
     }
 }

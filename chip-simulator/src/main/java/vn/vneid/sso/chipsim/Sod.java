@@ -19,8 +19,6 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.icao.DataGroupHash;
 import org.bouncycastle.asn1.icao.LDSSecurityObject;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -28,6 +26,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.jcajce.provider.util.DigestFactory;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /** The Document Security Object (EF.SOD): the Document Signer's CMS signature over the data groups' hashes. */
@@ -36,13 +35,6 @@ public final class Sod {
     public static final int SOD_TAG = 0x77;
     /** id-icao-mrtd-security-ldsSecurityObject, the eContentType. */
     public static final ASN1ObjectIdentifier LDS_SECURITY_OBJECT = new ASN1ObjectIdentifier("2.23.136.1.1.1");
-
-    private static final Map<String, ASN1ObjectIdentifier> DIGEST_OIDS = Map.of(
-            "SHA-1", OIWObjectIdentifiers.idSHA1,
-            "SHA-224", NISTObjectIdentifiers.id_sha224,
-            "SHA-256", NISTObjectIdentifiers.id_sha256,
-            "SHA-384", NISTObjectIdentifiers.id_sha384,
-            "SHA-512", NISTObjectIdentifiers.id_sha512);
 
     private Sod() {
     }
@@ -55,7 +47,7 @@ public final class Sod {
         DataGroupHash[] hashes = hashedDataGroups.entrySet().stream()
                 .map(e -> new DataGroupHash(e.getKey(), new DEROctetString(digest(hash, e.getValue()))))
                 .toArray(DataGroupHash[]::new);
-        LDSSecurityObject lds = new LDSSecurityObject(new AlgorithmIdentifier(DIGEST_OIDS.get(hash)), hashes);
+        LDSSecurityObject lds = new LDSSecurityObject(new AlgorithmIdentifier(DigestFactory.getOID(hash)), hashes);
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()

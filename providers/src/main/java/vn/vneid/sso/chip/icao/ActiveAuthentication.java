@@ -16,15 +16,10 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.ISO9796d2Signer;
+import org.bouncycastle.jcajce.provider.util.DigestFactory;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
@@ -136,7 +131,7 @@ final class ActiveAuthentication {
         }
         policy.accept(AlgorithmPolicy.Use.ACTIVE_AUTHENTICATION, hash);
         try {
-            ISO9796d2Signer signer = new ISO9796d2Signer(new RSABlindedEngine(), digest(hash), "SHA-1".equals(hash)
+            ISO9796d2Signer signer = new ISO9796d2Signer(new RSABlindedEngine(), DigestFactory.getDigest(hash), "SHA-1".equals(hash)
                     && implicitTrailer(key, signature));
             signer.init(false, new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent()));
             signer.updateWithRecoveredMessage(signature);
@@ -175,15 +170,5 @@ final class ActiveAuthentication {
             return "SHA-1";
         }
         return last == 0xCC ? TRAILER_HASHES.get((m.intValue() >> 8) & 0xFF) : null;
-    }
-
-    private static Digest digest(String hash) {
-        return switch (hash) {
-            case "SHA-1" -> new SHA1Digest();
-            case "SHA-224" -> new SHA224Digest();
-            case "SHA-256" -> new SHA256Digest();
-            case "SHA-384" -> new SHA384Digest();
-            default -> new SHA512Digest();
-        };
     }
 }
