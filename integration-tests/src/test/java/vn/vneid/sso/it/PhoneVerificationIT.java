@@ -73,7 +73,7 @@ class PhoneVerificationIT {
                 "0977000012", "Đây là SIM chỉ dùng dữ liệu: không nhận được mã. Hãy dùng SIM thoại chính chủ.",
                 "0977000013", "SIM này đang bị nhà mạng khóa. Hãy liên hệ nhà mạng hoặc dùng số khác.",
                 "0977000014", "Số này đã bị nhà mạng thu hồi. Hãy dùng số khác đăng ký chính chủ.",
-                "0977000015", "Thuê bao này sắp hết hạn. Hãy dùng số còn hiệu lực lâu dài hoặc gia hạn tại nhà mạng.");
+                "0977000015", "Thuê bao này đã hết hạn. Hãy dùng số đang hoạt động hoặc gia hạn tại nhà mạng.");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             page = new VerifyPhonePage(browser, page.submitNumber(refusal.getKey()));
             assertThat(page.numberError()).as(refusal.getKey()).isEqualTo(refusal.getValue());
@@ -112,7 +112,7 @@ class PhoneVerificationIT {
     }
 
     @Test
-    @DisplayName("at login, a SIM the operator revoked stops counting and the citizen registers another number")
+    @DisplayName("at login, a SIM the operator revoked stops counting; a new number then needs the chip ID card")
     void recheckAtLogin() {
         Citizen citizen = admin.createCitizen("001090900002", "1990-09-02", "Kha Văn Mạnh", "+84977000020", true, 1);
         Browser browser = new Browser();
@@ -121,7 +121,8 @@ class PhoneVerificationIT {
         assertThat(page.message()).startsWith("Số điện thoại của bạn không còn nhận được mã");
         assertThat(outbox.countTo("+84977000020")).isZero();
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
-        assertThat(new VerifyPhonePage(browser, page.bindPhoneNow()).asksForNumber()).isTrue();
+        // The lost SIM proves nothing any more: binding another number needs the chip (or the officer's reset).
+        assertThat(new vn.vneid.sso.it.pages.ChipStepUpPage(browser, page.bindPhoneNow()).showsQrCode()).isTrue();
     }
 
     @Test

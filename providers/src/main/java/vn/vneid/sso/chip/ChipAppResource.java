@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.theme.Theme;
 import org.keycloak.util.JsonSerialization;
 
 import vn.vneid.sso.chip.icao.ChipData;
@@ -32,6 +29,7 @@ import vn.vneid.sso.chip.icao.ChipFailure;
 import vn.vneid.sso.chip.icao.ChipVerificationException;
 import vn.vneid.sso.chip.icao.ChipVerifier;
 import vn.vneid.sso.chip.icao.VerifiedChip;
+import vn.vneid.sso.kc.KcJsonErrors;
 
 /**
  * The app's side of chip step-up, under {@code /realms/{realm}/vneid-chip}. The app reads the challenge of the
@@ -46,9 +44,11 @@ public final class ChipAppResource {
     private static final Logger LOG = Logger.getLogger(ChipAppResource.class);
 
     private final KeycloakSession session;
+    private final CscaTrustStores trustStores;
 
-    ChipAppResource(KeycloakSession session) {
+    ChipAppResource(KeycloakSession session, CscaTrustStores trustStores) {
         this.session = session;
+        this.trustStores = trustStores;
     }
 
     @GET
@@ -116,7 +116,7 @@ public final class ChipAppResource {
         Map<String, String> outcome = new LinkedHashMap<>();
         outcome.put(ChipTransactions.USER, transaction.get(ChipTransactions.USER));
         try {
-            ChipVerifier verifier = new ChipVerifier(CscaTrustStores.forRealm(realm), Clock.systemUTC(),
+            ChipVerifier verifier = new ChipVerifier(trustStores.current(), Clock.systemUTC(),
                     ChipRealmSettings.algorithmPolicy(realm), ChipRealmSettings.acceptedIssuingStates(realm));
             VerifiedChip chip = verifier.verify(data, ChipTransactions.challenge(transaction),
                     transaction.get(ChipTransactions.NATIONAL_ID),
@@ -166,17 +166,6 @@ public final class ChipAppResource {
 
     /** The description is in the app's language (Accept-Language), from the same bundles as the pages. */
     private Response error(int status, String code, String messageKey) {
-        String description = messageKey;
-        try {
-            Locale locale = session.getContext().resolveLocale(null);
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm(), locale);
-            description = messages.getProperty(messageKey, messageKey);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("messages unavailable for the chip endpoint", e);
-        }
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("error_description", description);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return KcJsonErrors.error(session, null, status, code, messageKey);
     }
 }

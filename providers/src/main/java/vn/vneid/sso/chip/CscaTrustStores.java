@@ -1,81 +1,106 @@
 package vn.vneid.sso.chip;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jboss.logging.Logger;
-import org.keycloak.models.RealmModel;
 
 import vn.vneid.sso.chip.icao.CscaTrustStore;
 
 /**
- * The realm's CSCA trust anchors, read from the directory named by the realm attribute {@code vneid.chip.csca-path}
- * (relative paths under the server's conf/ directory). Loaded once per path and kept; re-read at most every few
- * minutes so that an operator adding a CSCA or a CRL does not need a restart, never on every login.
+ * The server's CSCA trust anchors: the production directory ({@code csca-path}) and, only when the server is started
+ * for development or tests with {@code allow-test-csca=true}, the chip simulator's test CSCA directory. Both are
+ * server options, never realm attributes (issue #11): a realm administrator cannot make a test key, whose private
+ * half is public, vouch for a citizen. Loaded once and re-read at most every few minutes, so that an operator adding
+ * a CSCA or a CRL does not need a restart, never on every chip.
  */
 final class CscaTrustStores {
 
-    static final String REALM_ATTRIBUTE = "vneid.chip.csca-path";
-    /** Only the demo realm sets this: it lets the chip simulator's test CSCA be trusted. */
-    static final String ALLOW_TEST_CSCA = "vneid.chip.allow-test-csca";
     private static final Duration REFRESH = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(CscaTrustStores.class);
 
-    private record Loaded(CscaTrustStore store, Instant at) {
+    private final Path productionPath;
+    private final Path testPath;
+    private final Clock clock;
+    private volatile CscaTrustStore loaded;
+    private volatile Instant loadedAt = Instant.MIN;
+
+    /** @param testPath the test CSCA directory, or null when the server does not allow test trust */
+    CscaTrustStores(Path productionPath, Path testPath, Clock clock) {
+        this.productionPath = productionPath;
+        this.testPath = testPath;
+        this.clock = clock;
     }
 
-    private static final Map<Path, Loaded> CACHE = new ConcurrentHashMap<>();
-
-    private CscaTrustStores() {
-    }
-
-    /** @throws IOException when the realm has no trust store configured or it cannot be read */
-    static CscaTrustStore forRealm(RealmModel realm) throws IOException {
-        String configured = realm.getAttribute(REALM_ATTRIBUTE);
-        if (configured == null || configured.isBlank()) {
-            throw new IOException("realm " + realm.getName() + " has no " + REALM_ATTRIBUTE);
-        }
+    /** A path of the options: relative paths are under the server's conf/ directory. */
+    static Path underConf(String configured) {
         Path path = Paths.get(configured.strip());
         if (!path.isAbsolute()) {
             path = Paths.get(System.getProperty("kc.home.dir", "."), "conf").resolve(path);
         }
-        Path key = path.toAbsolutePath().normalize();
-        Loaded loaded = CACHE.get(key);
-        if (loaded == null || loaded.at().plus(REFRESH).isBefore(Instant.now())) {
-            CscaTrustStore store;
+        return path.toAbsolutePath().normalize();
+    }
+
+    boolean allowsTestAnchors() {
+        return testPath != null;
+    }
+
+    /** @throws IOException when no anchor at all can be read */
+    CscaTrustStore current() throws IOException {
+        CscaTrustStore store = loaded;
+        if (store != null && loadedAt.plus(REFRESH).isAfter(clock.instant())) {
+            return store;
+        }
+        synchronized (this) {
+            if (loaded != null && loadedAt.plus(REFRESH).isAfter(clock.instant())) {
+                return loaded;
+            }
             try {
-                store = CscaTrustStore.load(key);
+                CscaTrustStore fresh = read();
+                if (loaded == null) {
+                    LOG.infof("CSCA trust store: %d anchors from %s%s", fresh.size(), productionPath,
+                            testPath == null ? "" : " and the TEST CSCAs of " + testPath + " (development only)");
+                }
+                loaded = fresh;
             } catch (IOException e) {
                 if (loaded == null) {
                     throw e;
                 }
                 // A store that read well once stays in use while its files are being replaced.
-                LOG.warnf("CSCA trust store %s not re-read (%s); keeping the previous one", key, e.getMessage());
-                store = loaded.store();
+                LOG.warnf("CSCA trust store not re-read (%s); keeping the previous one", e.getMessage());
             }
-            if (loaded == null) {
-                LOG.infof("CSCA trust store for realm %s: %d anchors from %s", realm.getName(), store.size(), key);
-                if (store.hasTestAnchors()) {
-                    LOG.warnf("%s holds a TEST CSCA; it is trusted only by realms with %s=true", key,
-                            ALLOW_TEST_CSCA);
-                }
+            loadedAt = clock.instant();
+            return loaded;
+        }
+    }
+
+    private CscaTrustStore read() throws IOException {
+        List<CscaTrustStore> parts = new ArrayList<>();
+        IOException productionFailure = null;
+        try {
+            CscaTrustStore production = CscaTrustStore.load(productionPath);
+            if (production.hasTestAnchors()) {
+                LOG.warnf("%s holds a TEST CSCA; it is ignored (test trust is a development server option)",
+                        productionPath);
             }
-            loaded = new Loaded(store, Instant.now());
-            CACHE.put(key, loaded);
+            parts.add(production.withoutTestAnchors());
+        } catch (IOException e) {
+            productionFailure = e;
         }
-        CscaTrustStore store = loaded.store();
-        if (!store.hasTestAnchors()) {
-            return store;
+        if (testPath != null && Files.exists(testPath)) {
+            parts.add(CscaTrustStore.load(testPath));
         }
-        if (Boolean.parseBoolean(realm.getAttribute(ALLOW_TEST_CSCA))) {
-            LOG.debugf("realm %s trusts a TEST CSCA (%s=true): demo and tests only", realm.getName(), ALLOW_TEST_CSCA);
-            return store;
+        CscaTrustStore union = CscaTrustStore.union(parts);
+        if (union.size() == 0) {
+            throw productionFailure != null ? productionFailure : new IOException("no CSCA certificate configured");
         }
-        return store.withoutTestAnchors();
+        return union;
     }
 }

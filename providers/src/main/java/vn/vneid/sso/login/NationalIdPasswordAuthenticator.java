@@ -1,5 +1,7 @@
 package vn.vneid.sso.login;
 
+import java.time.Clock;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -31,6 +33,12 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
     static final String FIELD_PASSWORD = "password";
     static final String INVALID_CREDENTIALS = "vneidInvalidCredentials";
 
+    private final Clock clock;
+
+    NationalIdPasswordAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         String flash = context.getAuthenticationSession().getAuthNote(LoginNotes.FLASH_ERROR);
@@ -58,9 +66,22 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
         context.getEvent().detail(Details.USERNAME, id.value());
         context.getAuthenticationSession().setAuthNote(LoginNotes.ATTEMPTED_USERNAME, id.value());
 
+        // Issue #11: guessing is slowed per ID and per address before anything is looked up, the same for numbers
+        // with and without an account; the owner's own typos never lock them out.
+        LoginThrottleConfig throttleConfig = LoginThrottleConfig.of(context.getAuthenticatorConfig());
+        LoginThrottle throttle = new LoginThrottle(context.getSession(), context.getRealm().getId(), clock);
+        String clientIp = context.getConnection().getRemoteAddr();
+        long wait = throttle.secondsToWait(throttleConfig, id.value(), clientIp);
+        if (wait > 0) {
+            context.getEvent().error("vneid_login_throttled");
+            context.forceChallenge(page(context, form, "vneidLoginThrottled", wait));
+            return;
+        }
+
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), id.value());
         if (user == null) {
             spendOnePasswordHash(context.getSession(), context.getRealm(), password);
+            throttle.failed(throttleConfig, id.value(), clientIp);
             context.getEvent().error(Errors.USER_NOT_FOUND);
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, page(context, form, INVALID_CREDENTIALS));
             return;
@@ -70,12 +91,14 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
             // Already counted: a locked account is refused without another failure and without a password check,
             // yet it costs the same hash as a wrong password so that its timing does not reveal the lock.
             spendOnePasswordHash(context.getSession(), context.getRealm(), password);
+            throttle.failed(throttleConfig, id.value(), clientIp);
             context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
             context.forceChallenge(page(context, form, INVALID_CREDENTIALS));
             return;
         }
         if (password == null || password.isEmpty()
                 || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
+            throttle.failed(throttleConfig, id.value(), clientIp);
             context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                     page(context, form, INVALID_CREDENTIALS));
@@ -87,16 +110,17 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
             context.forceChallenge(page(context, form, "vneidAccountDisabled"));
             return;
         }
+        KcBruteForce.credentialUsed(context.getAuthenticationSession(), KcBruteForce.PASSWORD);
         context.setUser(user);
         context.success();
     }
 
     private static Response page(AuthenticationFlowContext context, MultivaluedMap<String, String> form,
-            String messageKey) {
+            String messageKey, Object... arguments) {
         form.remove(FIELD_PASSWORD);
         return context.form()
                 .setFormData(form)
-                .addError(new FormMessage(FIELD_ID, messageKey))
+                .addError(new FormMessage(FIELD_ID, messageKey, arguments))
                 .createLoginUsernamePassword();
     }
 

@@ -1,5 +1,6 @@
 package vn.vneid.sso.login;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.keycloak.Config;
@@ -20,7 +21,7 @@ public final class NationalIdPasswordAuthenticatorFactory implements Authenticat
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new NationalIdPasswordAuthenticator();
+        return new NationalIdPasswordAuthenticator(Clock.systemUTC());
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class NationalIdPasswordAuthenticatorFactory implements Authenticat
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class NationalIdPasswordAuthenticatorFactory implements Authenticat
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return LoginThrottleConfig.PROPERTIES;
     }
 
     @Override

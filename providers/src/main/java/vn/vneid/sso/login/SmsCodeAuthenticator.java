@@ -28,7 +28,7 @@ import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
-import vn.vneid.sso.phone.registry.SubscriberRegistry;
+import vn.vneid.sso.phone.registry.SubscriberRegistries;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -65,7 +65,9 @@ final class SmsCodeAuthenticator implements Authenticator {
         if (NOTES.read(context.getAuthenticationSession()) == null && !stillUsable(context, user, phone)) {
             // Issue #4: a revoked, locked or re-assigned SIM would leave the citizen waiting for a code that never
             // comes; the phone stops counting and the citizen registers a number of their own instead.
+            // Issue #11: the lost SIM can prove nothing any more, so the new binding needs the chip ID card.
             user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
+            user.setSingleAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP, "true");
             context.getEvent().user(user).detail("vneid_phone", "no_longer_usable")
                     .error("vneid_phone_no_longer_usable");
             context.challenge(noPhonePage(context, "vneidPhoneNoLongerValid"));
@@ -105,6 +107,14 @@ final class SmsCodeAuthenticator implements Authenticator {
             send(context, config, phone);
             return;
         }
+        if (KcBruteForce.isLocked(context, user)) {
+            // Locked since the password step (by this session's wrong codes or by guessing elsewhere): no code is
+            // accepted until the lock ends (issue #11).
+            context.getEvent().user(user).error(Errors.USER_TEMPORARILY_DISABLED);
+            context.resetFlow(() -> context.getAuthenticationSession()
+                    .setAuthNote(LoginNotes.FLASH_ERROR, "vneidAccountTemporarilyLocked"));
+            return;
+        }
         String submitted = form.getFirst(FIELD_CODE);
         if (challenge.state(authSession) != null && (submitted == null || submitted.isBlank())) {
             context.challenge(page(context, config, challenge.state(authSession), phone, "vneidSmsCodeMissing"));
@@ -118,6 +128,9 @@ final class SmsCodeAuthenticator implements Authenticator {
         }
         switch (verdict) {
             case ACCEPTED:
+                KcBruteForce.credentialUsed(authSession, KcBruteForce.SECOND_FACTOR);
+                new LoginThrottle(context.getSession(), context.getRealm().getId(), clock)
+                        .succeeded(user.getUsername());
                 context.success();
                 return;
             case EXPIRED:
@@ -145,11 +158,11 @@ final class SmsCodeAuthenticator implements Authenticator {
         SmsCodeChallenge challenge = challenge(config);
         SmsCodeChallenge.Sent sent = challenge.send(context.getSession(), authSession, context.getUser(),
                 context.getConnection().getRemoteAddr(), phone);
-        if (!sent.ok() && sent.eventError() != null) {
+        if (sent.eventError() != null) {
             context.getEvent().user(context.getUser()).detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        context.challenge(page(context, config, challenge.state(authSession), phone, sent.refusal(),
-                sent.arguments()));
+        context.challenge(page(context, config, challenge.state(authSession), phone,
+                sent.delivered() ? sent.notice() : sent.refusal(), sent.arguments()));
     }
 
     private SmsCodeChallenge challenge(SmsCodeConfig config) {
@@ -187,13 +200,10 @@ final class SmsCodeAuthenticator implements Authenticator {
      * answer, the phone keeps counting: it was verified, and the login must not depend on the registry being up.
      */
     private static boolean stillUsable(AuthenticationFlowContext context, UserModel user, String phone) {
-        SubscriberRegistry registry = context.getSession().getProvider(SubscriberRegistry.class);
-        if (registry == null) {
-            return true;
-        }
         try {
             PhoneNumber number = PhoneNumber.parse(phone);
-            return SimCheck.stillUsable(SimCheck.decide(registry.lookup(number), user.getUsername(),
+            return SimCheck.stillUsable(SimCheck.decide(
+                    SubscriberRegistries.lookup(context.getSession(), null, number), user.getUsername(),
                     LocalDate.now(ZoneOffset.UTC), 0));
         } catch (PhoneNumberException e) {
             return false;

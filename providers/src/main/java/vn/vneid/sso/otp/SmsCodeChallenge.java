@@ -25,19 +25,25 @@ public final class SmsCodeChallenge {
      *
      * @param refusal the message key when nothing was sent, with its arguments; null when sent
      * @param eventError the event error to record when refused
+     * @param notice a message key for the citizen although the code counts as sent (it may arrive late), or null
      */
-    public record Sent(String refusal, Object[] arguments, String eventError, String eventReason) {
+    public record Sent(String refusal, Object[] arguments, String eventError, String eventReason, String notice) {
 
-        public boolean ok() {
+        /** A code is valid now: surely sent, or possibly (the gateway timed out after taking the request). */
+        public boolean delivered() {
             return refusal == null;
         }
 
         static Sent sent() {
-            return new Sent(null, new Object[0], null, null);
+            return new Sent(null, new Object[0], null, null, null);
+        }
+
+        static Sent mayArriveLate() {
+            return new Sent(null, new Object[0], null, null, "vneidSmsMayArriveLate");
         }
 
         static Sent refused(String key, String eventError, String eventReason, Object... arguments) {
-            return new Sent(key, arguments, eventError, eventReason);
+            return new Sent(key, arguments, eventError, eventReason, null);
         }
     }
 
@@ -88,14 +94,25 @@ public final class SmsCodeChallenge {
                     "limit_" + limited.get().name().toLowerCase(Locale.ROOT));
         }
         String code = SmsCodeState.newCode(policy);
+        SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
         try {
             SmsCodeSender.send(session, user, gatewayId, e164, code, policy.ttl());
-        } catch (SmsException | RuntimeException e) {
+        } catch (SmsException e) {
             LOG.warnf("SMS code for realm %s not sent: %s", session.getContext().getRealm().getName(),
                     e.getMessage());
+            if (e.mayHaveBeenDelivered()) {
+                // The gateway may have taken it: the citizen may hold this very code in a minute, so it stays valid
+                // (and counts as a send) rather than being refused when it arrives (issue #11).
+                notes.write(authSession, next);
+                return Sent.mayArriveLate();
+            }
+            return Sent.refused("vneidSmsSendFailed", "vneid_sms_not_sent", null);
+        } catch (RuntimeException e) {
+            LOG.warnf("SMS code for realm %s not sent: unexpected %s", session.getContext().getRealm().getName(),
+                    e.getClass().getSimpleName());
             return Sent.refused("vneidSmsSendFailed", "vneid_sms_not_sent", null);
         }
-        notes.write(authSession, previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now));
+        notes.write(authSession, next);
         return Sent.sent();
     }
 

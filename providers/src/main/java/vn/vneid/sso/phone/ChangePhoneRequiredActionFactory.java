@@ -16,7 +16,7 @@ public final class ChangePhoneRequiredActionFactory implements RequiredActionFac
 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
-        return new ChangePhoneRequiredAction(Clock.systemUTC());
+        return new PhoneRequiredAction(Clock.systemUTC(), PROVIDER_ID, "changed");
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
-        return new VerifyPhoneRequiredAction(Clock.systemUTC(), "verified");
+        return new PhoneRequiredAction(Clock.systemUTC(), PROVIDER_ID, "verified");
     }
 
     @Override

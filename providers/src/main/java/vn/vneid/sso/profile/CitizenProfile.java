@@ -15,6 +15,13 @@ public final class CitizenProfile {
     public static final String PHONE_VERIFIED = "phoneNumberVerified";
     public static final String LEVEL = "vneidLevel";
 
+    /**
+     * Set when the login re-check found the bound SIM revoked, locked, ended or someone else's: the old phone can no
+     * longer prove anything, so the next binding needs the chip ID card (or an officer's reset at the desk). Not in
+     * the user profile, so the admin API can neither see nor write it.
+     */
+    public static final String PHONE_REBIND_NEEDS_CHIP = "vneidPhoneRebindNeedsChip";
+
     /** The required action that binds a phone (registry check and code). */
     public static final String VERIFY_PHONE_ACTION = "vneid-verify-phone";
 

@@ -36,6 +36,11 @@ public final class VerifyPhonePage extends KeycloakPage {
         return submit("form#vneid-phone-code-form", Map.of("code", code));
     }
 
+    /** "Another number": back to the number form. */
+    public Browser.Response changeNumber() {
+        return submit("form#vneid-phone-other-form", Map.of("changeNumber", ""));
+    }
+
     public Browser.Response resend() {
         return submit("form#vneid-phone-other-form", Map.of("resend", ""));
     }

@@ -119,6 +119,7 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--http--retries=1",
                     "--spi-vneid-sms--http--backoff-ms=50",
                     "--spi-vneid-subscriber-registry--provider-default=local",
+                    "--spi-realm-restapi-extension--vneid-chip--allow-test-csca=true",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",

@@ -151,4 +151,14 @@ public final class OidcClient {
             throw new AssertionError("userinfo request failed", e);
         }
     }
+
+    /** The HTTP status of a userinfo call: 200 while the token's session lives, 401 once it ended. */
+    public int userInfoStatus(BearerAccessToken token) {
+        try {
+            return new UserInfoRequest(metadata.getUserInfoEndpointURI(), token).toHTTPRequest().send()
+                    .getStatusCode();
+        } catch (IOException e) {
+            throw new AssertionError("userinfo request failed", e);
+        }
+    }
 }

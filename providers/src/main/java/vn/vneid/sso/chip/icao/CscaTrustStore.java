@@ -185,6 +185,17 @@ public final class CscaTrustStore {
         return certificate.getSubjectX500Principal().getName().contains("NOT FOR PRODUCTION");
     }
 
+    /** The anchors and CRLs of several stores together (the production anchors and, in development, the test ones). */
+    public static CscaTrustStore union(Collection<CscaTrustStore> stores) {
+        List<X509Certificate> cscas = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        for (CscaTrustStore store : stores) {
+            store.anchors.forEach(anchor -> cscas.add(anchor.getTrustedCert()));
+            crls.addAll(store.crls);
+        }
+        return new CscaTrustStore(cscas, crls);
+    }
+
     /** This store without its test anchors. */
     public CscaTrustStore withoutTestAnchors() {
         List<X509Certificate> production = anchors.stream().map(TrustAnchor::getTrustedCert)

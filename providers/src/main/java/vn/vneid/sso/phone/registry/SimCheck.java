@@ -18,6 +18,7 @@ public final class SimCheck {
         DATA_ONLY("phoneSimDataOnly"),
         LOCKED("phoneSimLocked"),
         REVOKED("phoneSimRevoked"),
+        ENDED("phoneSimEnded"),
         EXPIRING_SOON("phoneSimExpiringSoon");
 
         private final String messageKey;
@@ -59,6 +60,9 @@ public final class SimCheck {
         if (s.kind() == Subscriber.Kind.DATA_ONLY) {
             return Verdict.DATA_ONLY;
         }
+        if (s.expiresOn() != null && s.expiresOn().isBefore(today)) {
+            return Verdict.ENDED;
+        }
         if (s.expiresOn() != null && s.expiresOn().isBefore(today.plusDays(minValidDays))) {
             return Verdict.EXPIRING_SOON;
         }
@@ -66,10 +70,11 @@ public final class SimCheck {
     }
 
     /**
-     * At login, a bound phone stops counting only for what makes codes undeliverable or unsafe: a revoked or locked
-     * SIM, or one now registered to someone else. An unknown answer keeps the phone (the registry may be behind).
+     * At login, a bound phone stops counting only for what makes codes undeliverable or unsafe: a revoked, locked or
+     * ended SIM, or one now registered to someone else. An unknown answer keeps the phone (the registry may be behind).
      */
     public static boolean stillUsable(Verdict verdict) {
-        return verdict != Verdict.REVOKED && verdict != Verdict.LOCKED && verdict != Verdict.OTHER_OWNER;
+        return verdict != Verdict.REVOKED && verdict != Verdict.LOCKED && verdict != Verdict.OTHER_OWNER
+                && verdict != Verdict.ENDED;
     }
 }

@@ -32,6 +32,13 @@ public final class SubscriberRecords {
 
     private static LocalDate date(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : LocalDate.parse(value.asText());
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("subscriber record with a malformed " + field);
+        }
     }
 }

@@ -11,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.keycloak.util.JsonSerialization;
 
 import vn.vneid.sso.sms.SmsException;
 
 /**
- * Posts {@code {"to": ..., "text": ...}} to a gateway URL. Connection failures, 429 and 5xx are retried a bounded
- * number of times with a short linear back-off; other 4xx answers and read timeouts are final. Thread-safe.
+ * Posts {@code {"to": ..., "text": ...}} to a gateway URL with an {@code Idempotency-Key} header that stays the same
+ * across the retries of one message. A message is sent again only where it provably did not get through: a
+ * connection never made, or 429 (the gateway refused it). A 5xx or a read timeout may come after the gateway took
+ * the message, so it is retried only when the operator says the gateway honours the key ({@code
+ * retryServerErrors}); otherwise it is final and reported as "may have been delivered" (issue #11: never two codes
+ * for one send). Thread-safe.
  */
 public final class HttpSmsClient {
 
@@ -27,10 +32,12 @@ public final class HttpSmsClient {
     private final Duration readTimeout;
     private final int retries;
     private final Duration backoff;
+    private final boolean retryServerErrors;
     private final HttpClient http;
 
     public HttpSmsClient(URI url, String authorization, Duration connectTimeout, Duration readTimeout, int retries,
-            Duration backoff) {
+            Duration backoff, boolean retryServerErrors) {
+        this.retryServerErrors = retryServerErrors;
         this.url = url;
         this.authorization = authorization;
         this.readTimeout = readTimeout;
@@ -48,6 +55,7 @@ public final class HttpSmsClient {
         body.put("text", text);
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(readTimeout)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8));
         if (authorization != null && !authorization.isBlank()) {
@@ -56,6 +64,7 @@ public final class HttpSmsClient {
         HttpRequest built = request.build();
 
         String lastFailure = null;
+        boolean mayHaveBeenDelivered = false;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
                 pause(backoff.multipliedBy(attempt));
@@ -67,23 +76,32 @@ public final class HttpSmsClient {
                     return;
                 }
                 lastFailure = "HTTP " + status;
-                if (status != 429 && status < 500) {
-                    break;
+                if (status == 429) {
+                    continue;
                 }
+                if (status >= 500) {
+                    mayHaveBeenDelivered = true;
+                    if (retryServerErrors) {
+                        continue;
+                    }
+                }
+                break;
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 lastFailure = e.getClass().getSimpleName();
             } catch (IOException e) {
-                // The request may have reached the gateway (read timeout, reset): sending again could deliver the
-                // code twice, so only a message that surely never left is retried.
+                // A read timeout or a reset: the gateway may have the message.
                 lastFailure = e.getClass().getSimpleName();
-                break;
+                mayHaveBeenDelivered = true;
+                if (!retryServerErrors) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SmsException("interrupted while sending to the SMS gateway", e);
             }
         }
-        // The destination and text stay out of the message: operators see the gateway's answer only.
-        throw new SmsException("SMS gateway " + url + " refused the message: " + lastFailure);
+        // Neither the gateway URL (it may hold credentials) nor the destination or text reach the message.
+        throw new SmsException("SMS gateway did not accept the message: " + lastFailure, mayHaveBeenDelivered);
     }
 
     private static String json(Map<String, String> body) throws SmsException {

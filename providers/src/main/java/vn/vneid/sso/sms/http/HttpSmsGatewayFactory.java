@@ -38,7 +38,8 @@ public final class HttpSmsGatewayFactory implements SmsGatewayFactory {
                 Duration.ofMillis(config.getLong("connect-timeout-ms", 2000L)),
                 Duration.ofMillis(config.getLong("read-timeout-ms", 5000L)),
                 config.getInt("retries", 2),
-                Duration.ofMillis(config.getLong("backoff-ms", 250L)));
+                Duration.ofMillis(config.getLong("backoff-ms", 250L)),
+                config.getBoolean("retry-server-errors", false));
     }
 
     @Override

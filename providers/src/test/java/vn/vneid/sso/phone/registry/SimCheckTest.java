@@ -59,4 +59,14 @@ class SimCheckTest {
         assertThat(SimCheck.stillUsable(SimCheck.Verdict.EXPIRING_SOON)).isTrue();
         assertThat(SimCheck.stillUsable(SimCheck.Verdict.ACCEPTED)).isTrue();
     }
+
+    @Test
+    void anEndedSubscriptionIsEndedNotExpiringAndStopsCountingAtLogin() {
+        assertThat(decide(sim(OWNER, Subscriber.Kind.PREPAID, Subscriber.Status.ACTIVE, TODAY.minusDays(1))))
+                .isEqualTo(SimCheck.Verdict.ENDED);
+        assertThat(decide(sim(OWNER, Subscriber.Kind.PREPAID, Subscriber.Status.ACTIVE, TODAY)))
+                .isEqualTo(SimCheck.Verdict.EXPIRING_SOON);
+        assertThat(SimCheck.stillUsable(SimCheck.Verdict.ENDED)).isFalse();
+        assertThat(SimCheck.Verdict.ENDED.messageKey()).isEqualTo("phoneSimEnded");
+    }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * Stops calling a registry that keeps failing: after {@code threshold} failures in a row the circuit opens and calls
  * fail at once for {@code openFor}; then one trial call is let through (half-open) and its result closes or re-opens
- * the circuit. A dead registry then costs citizens no waiting, and the registry no load while it recovers.
+ * the circuit. A dead registry then costs citizens no waiting, and the registry no load while it recovers. A trial
+ * that never reports back (a thread killed, a bug) does not hold the circuit half-open for ever: after
+ * {@code openFor} another trial may go.
  */
 public final class CircuitBreaker {
 
@@ -21,6 +23,7 @@ public final class CircuitBreaker {
     private State state = State.CLOSED;
     private int failures;
     private Instant openUntil = Instant.MIN;
+    private Instant trialStarted = Instant.MIN;
 
     public CircuitBreaker(int threshold, Duration openFor, Clock clock) {
         this.threshold = Math.max(1, threshold);
@@ -30,15 +33,24 @@ public final class CircuitBreaker {
 
     /** @return whether a call may go out now */
     public synchronized boolean allowRequest() {
+        Instant now = clock.instant();
         if (state == State.OPEN) {
-            if (clock.instant().isBefore(openUntil)) {
+            if (now.isBefore(openUntil)) {
                 return false;
             }
             state = State.HALF_OPEN;
+            trialStarted = now;
             return true;
         }
-        // While half-open, one trial is already out: the others wait for its result.
-        return state == State.CLOSED;
+        if (state == State.HALF_OPEN) {
+            // One trial is out: the others wait for its result, unless it has been silent too long.
+            if (now.isBefore(trialStarted.plus(openFor))) {
+                return false;
+            }
+            trialStarted = now;
+            return true;
+        }
+        return true;
     }
 
     public synchronized void onSuccess() {

@@ -44,8 +44,24 @@ public final class HttpSubscriberClient {
 
     public Optional<Subscriber> lookup(PhoneNumber number) throws RegistryUnavailableException {
         if (!breaker.allowRequest()) {
-            throw new RegistryUnavailableException("subscriber registry circuit open");
+            throw new RegistryUnavailableException("circuit open");
         }
+        // Every way out of here reports to the breaker, or a half-open breaker would wait for a verdict forever.
+        boolean succeeded = false;
+        try {
+            Optional<Subscriber> answer = call(number);
+            succeeded = true;
+            return answer;
+        } finally {
+            if (succeeded) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure();
+            }
+        }
+    }
+
+    private Optional<Subscriber> call(PhoneNumber number) throws RegistryUnavailableException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(number.e164().replace("+", "%2B")))
                 .timeout(readTimeout).header("Accept", "application/json").GET();
         if (authorization != null && !authorization.isBlank()) {
@@ -61,27 +77,33 @@ public final class HttpSubscriberClient {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 if (status == 200) {
-                    Subscriber subscriber = SubscriberRecords.read(JsonSerialization.mapper.readTree(response.body()));
-                    breaker.onSuccess();
-                    return Optional.of(subscriber);
+                    return Optional.of(record(response.body()));
                 }
                 if (status == 404) {
-                    breaker.onSuccess();
                     return Optional.empty();
                 }
                 lastFailure = "HTTP " + status;
                 if (status != 429 && status < 500) {
                     break;
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException e) {
                 lastFailure = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryUnavailableException("interrupted", e);
             }
         }
-        breaker.onFailure();
-        throw new RegistryUnavailableException("subscriber registry " + base + " failed: " + lastFailure);
+        // No URL in the message: it may carry credentials, and it reaches the log.
+        throw new RegistryUnavailableException("failed: " + lastFailure);
+    }
+
+    /** A record the registry sent but we cannot read is the registry failing, not a citizen's problem. */
+    private static Subscriber record(byte[] body) throws RegistryUnavailableException {
+        try {
+            return SubscriberRecords.read(JsonSerialization.mapper.readTree(body));
+        } catch (IOException | RuntimeException e) {
+            throw new RegistryUnavailableException("unreadable record (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static void pause(Duration duration) throws RegistryUnavailableException {

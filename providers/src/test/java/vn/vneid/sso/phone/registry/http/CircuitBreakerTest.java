@@ -73,4 +73,19 @@ class CircuitBreakerTest {
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.allowRequest()).isTrue();
     }
+
+    @Test
+    void aTrialThatNeverReportsDoesNotHoldTheCircuitHalfOpenForEver() {
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure();
+        }
+        clock.now = clock.now.plusSeconds(30);
+        assertThat(breaker.allowRequest()).as("the trial, which is then lost").isTrue();
+        clock.now = clock.now.plusSeconds(29);
+        assertThat(breaker.allowRequest()).isFalse();
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(breaker.allowRequest()).as("a new trial").isTrue();
+        breaker.onSuccess();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
 }

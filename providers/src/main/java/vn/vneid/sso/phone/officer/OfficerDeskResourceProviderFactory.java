@@ -11,8 +11,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import vn.vneid.sso.kc.KcAdminAccess;
 
-/** Mounts {@link OfficerPhoneResetResource} under the admin API: {@code /admin/realms/{realm}/vneid-officer}. */
-public final class OfficerPhoneResetResourceProviderFactory implements AdminRealmResourceProviderFactory {
+/** Mounts {@link OfficerDeskResource} under the admin API: {@code /admin/realms/{realm}/vneid-officer}. */
+public final class OfficerDeskResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-officer";
 
@@ -22,7 +22,7 @@ public final class OfficerPhoneResetResourceProviderFactory implements AdminReal
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
                     AdminEventBuilder adminEvent) {
-                return new OfficerPhoneResetResource(s, realm, new KcAdminAccess(auth, adminEvent));
+                return new OfficerDeskResource(s, realm, new KcAdminAccess(auth, adminEvent));
             }
 
             @Override

@@ -8,73 +8,68 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.phone.registry.Subscriber;
-import vn.vneid.sso.phone.registry.SubscriberRegistry;
+import vn.vneid.sso.phone.registry.SubscriberRegistries;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * Binds a mobile number to the account as a verified factor: the number must be a Vietnamese mobile, registered to
  * this citizen in the telecom subscriber registry (chính chủ), voice-capable, active and not about to end; then the
- * citizen proves possession with a code sent to it. Nothing is stored until both hold.
+ * citizen proves possession with a code sent to it. Nothing is stored until both hold. Only {@link
+ * PhoneRequiredAction} runs this step, once it has decided that no proof of control is owed first (issue #11).
  */
-final class VerifyPhoneRequiredAction implements RequiredActionProvider {
+final class PhoneBindingStep {
 
     static final String TEMPLATE = "vneid-verify-phone.ftl";
+    /** The number the current code was sent to: set only once a code went out, so a code binds its own number. */
     static final String NOTE_NUMBER = "vneid.bind.number";
     static final String EVENT_DETAIL = "vneid_phone";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.bind.");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredAction.class);
 
     private final Clock clock;
     private final String boundEvent;
+    private final String providerId;
 
-    /** @param boundEvent the event detail recorded when a number is bound: "verified", or "changed" for a change */
-    VerifyPhoneRequiredAction(Clock clock, String boundEvent) {
+    /**
+     * @param boundEvent the event detail recorded when a number is bound: "verified", or "changed" for a change
+     * @param providerId the required action the events are recorded under
+     */
+    PhoneBindingStep(Clock clock, String boundEvent, String providerId) {
         this.clock = clock;
         this.boundEvent = boundEvent;
+        this.providerId = providerId;
     }
 
-    @Override
-    public InitiatedActionSupport initiatedActionSupport() {
-        return InitiatedActionSupport.SUPPORTED;
-    }
-
-    @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-        // Added by the login's SMS step when the account has no usable phone, or by an operator.
-    }
-
-    @Override
-    public void requiredActionChallenge(RequiredActionContext context) {
+    void challenge(RequiredActionContext context) {
         String pending = context.getAuthenticationSession().getAuthNote(NOTE_NUMBER);
         context.challenge(pending == null ? numberPage(context, null, null) : codePage(context, pending, null));
     }
 
-    @Override
-    public void processAction(RequiredActionContext context) {
+    void process(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
         String pending = authSession.getAuthNote(NOTE_NUMBER);
 
         if (form.containsKey("changeNumber") || pending == null) {
-            clear(authSession);
+            // The code state (tries, resends, when the last code left) stays: another number is a resend, with
+            // the same cooldown and cap, never a fresh allowance.
+            authSession.removeAuthNote(NOTE_NUMBER);
             if (form.containsKey("number")) {
                 checkAndSend(context, config, form.getFirst("number"));
             } else {
@@ -96,11 +91,15 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
                 context.challenge(codePage(context, pending, new FormMessage("code", "vneidSmsCodeExpired")));
                 return;
             case WRONG:
+                KcBruteForce.recordSecondFactorFailure(context.getSession(), context.getRealm(), context.getUser(),
+                        context.getConnection(), context.getUriInfo());
                 context.challenge(codePage(context, pending,
                         new FormMessage("code", "vneidSmsCodeWrong", challenge.remainingAttempts(authSession))));
                 return;
             case EXHAUSTED:
             default:
+                KcBruteForce.recordSecondFactorFailure(context.getSession(), context.getRealm(), context.getUser(),
+                        context.getConnection(), context.getUriInfo());
                 clear(authSession);
                 event(context, "refused").detail("reason", "too_many_codes").error("vneid_phone_code_attempts");
                 context.challenge(numberPage(context, null, new FormMessage(null, "vneidSmsCodeTooManyAttempts")));
@@ -116,23 +115,16 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         UserModel user = context.getUser();
-        SubscriberRegistry registry = config.registry() == null
-                ? context.getSession().getProvider(SubscriberRegistry.class)
-                : context.getSession().getProvider(SubscriberRegistry.class, config.registry());
         Optional<Subscriber> subscriber;
         try {
-            if (registry == null) {
-                throw new RegistryUnavailableException("no subscriber registry deployed");
-            }
-            subscriber = registry.lookup(number);
+            subscriber = SubscriberRegistries.lookup(context.getSession(), config.registry(), number);
         } catch (RegistryUnavailableException e) {
-            LOG.warnf("subscriber registry unavailable in realm %s: %s", context.getRealm().getName(), e.getMessage());
             event(context, "refused").detail("reason", "registry_unavailable").error("vneid_phone_registry_down");
             context.challenge(numberPage(context, raw, new FormMessage("number", "phoneRegistryUnavailable")));
             return;
         }
-        SimCheck.Verdict verdict = SimCheck.decide(subscriber, user.getUsername(), LocalDate.now(clock.withZone(VIETNAM)),
-                config.minValidDays());
+        SimCheck.Verdict verdict = SimCheck.decide(subscriber, user.getUsername(),
+                LocalDate.now(clock.withZone(VIETNAM)), config.minValidDays());
         if (verdict != SimCheck.Verdict.ACCEPTED) {
             event(context, "refused").detail("reason", verdict.code()).error("vneid_phone_refused");
             context.challenge(numberPage(context, raw, new FormMessage("number", verdict.messageKey())));
@@ -143,8 +135,14 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             context.challenge(numberPage(context, raw, new FormMessage("number", "phoneInUse")));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(NOTE_NUMBER, number.e164());
-        send(context, config, number.e164());
+        SmsCodeChallenge.Sent sent = sendCode(context, config, number.e164());
+        if (sent.delivered()) {
+            context.getAuthenticationSession().setAuthNote(NOTE_NUMBER, number.e164());
+            context.challenge(codePage(context, number.e164(), sent.notice() == null ? null
+                    : new FormMessage(null, sent.notice())));
+        } else {
+            context.challenge(numberPage(context, raw, new FormMessage("number", sent.refusal(), sent.arguments())));
+        }
     }
 
     /** Decree 69/2024: one phone number belongs to one electronic identification account. */
@@ -156,13 +154,23 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
     }
 
     private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164) {
+        SmsCodeChallenge.Sent sent = sendCode(context, config, e164);
+        FormMessage message = null;
+        if (!sent.delivered()) {
+            message = new FormMessage("code", sent.refusal(), sent.arguments());
+        } else if (sent.notice() != null) {
+            message = new FormMessage(null, sent.notice());
+        }
+        context.challenge(codePage(context, e164, message));
+    }
+
+    private SmsCodeChallenge.Sent sendCode(RequiredActionContext context, VerifyPhoneConfig config, String e164) {
         SmsCodeChallenge.Sent sent = challenge(config).send(context.getSession(), context.getAuthenticationSession(),
                 context.getUser(), context.getConnection().getRemoteAddr(), e164);
-        if (!sent.ok() && sent.eventError() != null) {
+        if (sent.eventError() != null) {
             event(context, "refused").detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        context.challenge(codePage(context, e164,
-                sent.ok() ? null : new FormMessage("code", sent.refusal(), sent.arguments())));
+        return sent;
     }
 
     private SmsCodeChallenge challenge(VerifyPhoneConfig config) {
@@ -173,14 +181,15 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         UserModel user = context.getUser();
         user.setSingleAttribute(CitizenProfile.PHONE, e164);
         user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
+        user.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
         clear(context.getAuthenticationSession());
         event(context, boundEvent).success();
         context.success();
     }
 
-    private org.keycloak.events.EventBuilder event(RequiredActionContext context, String what) {
+    private EventBuilder event(RequiredActionContext context, String what) {
         return context.getEvent().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, VerifyPhoneRequiredActionFactory.PROVIDER_ID)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, providerId)
                 .detail(EVENT_DETAIL, what);
     }
 
@@ -194,22 +203,18 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         return form.createForm(TEMPLATE);
     }
 
-    private Response codePage(RequiredActionContext context, String e164, FormMessage error) {
+    private Response codePage(RequiredActionContext context, String e164, FormMessage message) {
         var form = context.form()
                 .setAttribute("vneidPhoneStage", "code")
                 .setAttribute("maskedPhone", PhoneMask.mask(e164));
-        if (error != null) {
-            form.addError(error);
+        if (message != null) {
+            form.addError(message);
         }
         return form.createForm(TEMPLATE);
     }
 
-    private static void clear(AuthenticationSessionModel authSession) {
+    static void clear(AuthenticationSessionModel authSession) {
         NOTES.clear(authSession);
         authSession.removeAuthNote(NOTE_NUMBER);
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -17,19 +17,22 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.ChipProof;
+import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
- * Changing the bound phone at once, instead of the 7-10 days through commune police or the hotline. The citizen
- * first proves control: a level-1 account with a code to the old phone when it still works, or with the chip ID
- * card when it does not; a level-2 account always with the chip. Then the new number is bound exactly as
- * {@link VerifyPhoneRequiredAction} binds one (registry ownership, code to the new number). The old number stays
- * verified until the new one is bound: an abandoned change loses nothing.
+ * Every way to a new phone number: the first binding ({@code vneid-verify-phone}) and the change ({@code
+ * vneid-change-phone}) are this one action, so no entry point (kc_action, the login's re-check, an operator's
+ * required action) can bind a number without the proof owed (issue #11). A first binding needs the registry and
+ * a code to the new number. An account that has a verified phone first proves control, at once instead of the
+ * 7-10 days through commune police: level 1 with a code to the old phone or with the chip ID card, level 2 always
+ * with the chip. An account whose SIM the re-check found lost needs the chip. The old number stays verified until
+ * the new one is bound: an abandoned change loses nothing.
  */
-final class ChangePhoneRequiredAction implements RequiredActionProvider {
+final class PhoneRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "vneid-change-phone.ftl";
     static final String NOTE_PROVEN = "vneid.change.proven";
@@ -37,11 +40,33 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     private static final Duration CHIP_TTL = Duration.ofSeconds(120);
 
     private final Clock clock;
-    private final VerifyPhoneRequiredAction binding;
+    private final String providerId;
+    private final PhoneBindingStep binding;
 
-    ChangePhoneRequiredAction(Clock clock) {
+    /** @param boundEvent the event detail when the number is bound: "verified" or "changed" */
+    PhoneRequiredAction(Clock clock, String providerId, String boundEvent) {
         this.clock = clock;
-        this.binding = new VerifyPhoneRequiredAction(clock, "changed");
+        this.providerId = providerId;
+        this.binding = new PhoneBindingStep(clock, boundEvent, providerId);
+    }
+
+    /** What the account must prove before a new number is bound. */
+    enum Proof {
+        /** No verified phone to take over from, none lost: the registry and the code suffice. */
+        NONE,
+        /** A level-1 account with a working phone: a code to it, or the chip. */
+        OLD_PHONE_OR_CHIP,
+        /** A level-2 account, or a phone found lost at login: the chip only. */
+        CHIP
+    }
+
+    static Proof proofOwed(UserModel user) {
+        boolean hasPhone = CitizenProfile.verifiedPhone(user) != null;
+        boolean lost = user.getFirstAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP) != null;
+        if (!hasPhone && !lost) {
+            return Proof.NONE;
+        }
+        return CitizenProfile.isLevelTwo(user) || !hasPhone ? Proof.CHIP : Proof.OLD_PHONE_OR_CHIP;
     }
 
     @Override
@@ -57,26 +82,25 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     public void requiredActionChallenge(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getAuthNote(NOTE_PROVEN) != null) {
-            binding.requiredActionChallenge(context);
+            binding.challenge(context);
+            return;
+        }
+        UserModel user = context.getUser();
+        Proof proof = proofOwed(user);
+        if (proof == Proof.NONE) {
+            proven(context, "none");
             return;
         }
         event(context, "change_requested").success();
-        UserModel user = context.getUser();
-        String oldPhone = CitizenProfile.verifiedPhone(user);
-        if (oldPhone == null) {
-            // Nothing to take over from: this is a first binding, proven by the registry and the code.
-            prove(context, "none");
-            return;
-        }
-        context.challenge(CitizenProfile.isLevelTwo(user) ? chip(context).newTransactionPage(context.form(), user, null)
-                : choicePage(context, oldPhone, null));
+        context.challenge(proof == Proof.CHIP ? chip(context).newTransactionPage(context.form(), user, null)
+                : choicePage(context, CitizenProfile.verifiedPhone(user), null));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getAuthNote(NOTE_PROVEN) != null) {
-            binding.processAction(context);
+            binding.process(context);
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
@@ -86,13 +110,13 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         UserModel user = context.getUser();
-        String oldPhone = CitizenProfile.verifiedPhone(user);
-        if (oldPhone == null) {
-            prove(context, "none");
+        Proof proof = proofOwed(user);
+        if (proof == Proof.NONE) {
+            proven(context, "none");
             return;
         }
         ChipProof chip = chip(context);
-        boolean chipOnly = CitizenProfile.isLevelTwo(user);
+        boolean chipOnly = proof == Proof.CHIP;
         if (form.containsKey("useChip") || form.containsKey("renew") || (chipOnly && !chip.hasTransaction())) {
             context.challenge(chip.newTransactionPage(context.form(), user, null));
             return;
@@ -105,6 +129,7 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
             context.challenge(chip.currentPage(context.form(), null));
             return;
         }
+        String oldPhone = CitizenProfile.verifiedPhone(user);
         if (form.containsKey("useOldPhone") || form.containsKey("resend")) {
             sendToOldPhone(context, oldPhone);
             return;
@@ -120,7 +145,7 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
         ChipProof.Outcome outcome = chip.check(user);
         switch (outcome.status()) {
             case VERIFIED:
-                prove(context, outcome.method());
+                proven(context, outcome.method());
                 return;
             case PENDING:
                 context.challenge(chip.currentPage(context.form(), "vneidChipNotYetApproved"));
@@ -130,6 +155,8 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
                 return;
             case FAILED:
             default:
+                KcBruteForce.recordSecondFactorFailure(context.getSession(), context.getRealm(), user,
+                        context.getConnection(), context.getUriInfo());
                 event(context, "refused").detail("reason", outcome.reason()).error("vneid_phone_change_chip");
                 context.challenge(chip.newTransactionPage(context.form(), user, outcome.messageKey()));
         }
@@ -138,11 +165,16 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
     private void sendToOldPhone(RequiredActionContext context, String oldPhone) {
         SmsCodeChallenge.Sent sent = challenge(context).send(context.getSession(), context.getAuthenticationSession(),
                 context.getUser(), context.getConnection().getRemoteAddr(), oldPhone);
-        if (!sent.ok() && sent.eventError() != null) {
+        if (sent.eventError() != null) {
             event(context, "refused").detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        context.challenge(codePage(context, oldPhone,
-                sent.ok() ? null : new FormMessage("code", sent.refusal(), sent.arguments())));
+        FormMessage message = null;
+        if (!sent.delivered()) {
+            message = new FormMessage("code", sent.refusal(), sent.arguments());
+        } else if (sent.notice() != null) {
+            message = new FormMessage(null, sent.notice());
+        }
+        context.challenge(codePage(context, oldPhone, message));
     }
 
     private void checkOldPhoneCode(RequiredActionContext context, String oldPhone, String submitted) {
@@ -155,17 +187,21 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
         }
         switch (verdict) {
             case ACCEPTED:
-                prove(context, "old_phone_code");
+                proven(context, "old_phone_code");
                 return;
             case EXPIRED:
                 context.challenge(codePage(context, oldPhone, new FormMessage("code", "vneidSmsCodeExpired")));
                 return;
             case WRONG:
+                KcBruteForce.recordSecondFactorFailure(context.getSession(), context.getRealm(), context.getUser(),
+                        context.getConnection(), context.getUriInfo());
                 context.challenge(codePage(context, oldPhone,
                         new FormMessage("code", "vneidSmsCodeWrong", challenge.remainingAttempts(authSession))));
                 return;
             case EXHAUSTED:
             default:
+                KcBruteForce.recordSecondFactorFailure(context.getSession(), context.getRealm(), context.getUser(),
+                        context.getConnection(), context.getUriInfo());
                 event(context, "refused").detail("reason", "too_many_codes").error("vneid_phone_change_code");
                 context.challenge(choicePage(context, oldPhone,
                         new FormMessage(null, "vneidSmsCodeTooManyAttempts")));
@@ -177,11 +213,13 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
         return new SmsCodeChallenge(NOTES, config.codePolicy(), config.limits(), null, clock);
     }
 
-    /** Control is proven: from now on this action binds the new number. */
-    private void prove(RequiredActionContext context, String how) {
+    /** Control is proven (or none was owed): from now on this action binds the new number. */
+    private void proven(RequiredActionContext context, String how) {
         context.getAuthenticationSession().setAuthNote(NOTE_PROVEN, how);
-        event(context, "change_proven").detail("method", how).success();
-        binding.requiredActionChallenge(context);
+        if (!"none".equals(how)) {
+            event(context, "change_proven").detail("method", how).success();
+        }
+        binding.challenge(context);
     }
 
     private Response choicePage(RequiredActionContext context, String oldPhone, FormMessage error) {
@@ -206,15 +244,16 @@ final class ChangePhoneRequiredAction implements RequiredActionProvider {
         return new ChipProof(context.getSession(), context.getAuthenticationSession(), CHIP_TTL);
     }
 
-    private static EventBuilder event(RequiredActionContext context, String what) {
+    private EventBuilder event(RequiredActionContext context, String what) {
         return context.getEvent().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, ChangePhoneRequiredActionFactory.PROVIDER_ID)
-                .detail(VerifyPhoneRequiredAction.EVENT_DETAIL, what);
+                .detail(Details.CUSTOM_REQUIRED_ACTION, providerId)
+                .detail(PhoneBindingStep.EVENT_DETAIL, what);
     }
 
     private static void clear(AuthenticationSessionModel authSession) {
         NOTES.clear(authSession);
         authSession.removeAuthNote(NOTE_PROVEN);
+        PhoneBindingStep.clear(authSession);
     }
 
     @Override

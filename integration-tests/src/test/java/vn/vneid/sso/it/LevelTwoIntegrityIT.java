@@ -1,0 +1,233 @@
+package vn.vneid.sso.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import vn.vneid.sso.it.pages.ChipStepUpPage;
+import vn.vneid.sso.it.pages.LoginPage;
+import vn.vneid.sso.it.pages.SmsCodePage;
+import vn.vneid.sso.it.pages.VerifyPhonePage;
+import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.Browser;
+import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.OidcClient;
+import vn.vneid.sso.it.support.SmsOutbox;
+
+@DisplayName("Level 2 and a verified phone cannot be had without their proof; brute force protects citizens")
+class LevelTwoIntegrityIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static KeycloakServer server;
+    static AdminApi admin;
+    static OidcClient oidc;
+    static SmsOutbox outbox;
+
+    @BeforeAll
+    static void server() {
+        server = KeycloakServer.get();
+        admin = new AdminApi(server);
+        oidc = OidcClient.demo(server);
+        outbox = new SmsOutbox(server.outbox());
+    }
+
+    static Browser signedIn(AdminApi.Citizen citizen, OidcClient.Login login) {
+        Browser browser = new Browser();
+        SmsCodePage code = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
+        login.finish(code.submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget());
+        return browser;
+    }
+
+    @Test
+    @DisplayName("a relying party's access token of a realm administrator is refused by the admin API")
+    void relyingPartyTokensCarryNoAdminRoles() throws Exception {
+        String nationalId = AdminApi.newNationalId();
+        String phone = AdminApi.newPhone();
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", nationalId);
+        user.put("enabled", true);
+        ObjectNode attributes = user.putObject("attributes");
+        attributes.putArray("fullName").add("Quản Trị Viên");
+        attributes.putArray("birthdate").add("1990-05-17");
+        attributes.putArray("gender").add("male");
+        attributes.putArray("vneidLevel").add("1");
+        attributes.putArray("phoneNumber").add(phone);
+        attributes.putArray("phoneNumberVerified").add("true");
+        ObjectNode credential = user.putArray("credentials").addObject();
+        credential.put("type", "password");
+        credential.put("value", AdminApi.DEMO_PASSWORD);
+        user.putObject("clientRoles").putArray("realm-management").add("manage-users").add("view-users");
+        admin.importUser(user);
+
+        OidcClient.Login login = oidc.login();
+        Browser browser = new Browser();
+        SmsCodePage code = LoginPage.signIn(browser, login, nationalId, AdminApi.DEMO_PASSWORD);
+        String token = login.finish(code.submitCode(outbox.lastCodeTo(phone)).redirectTarget()).accessToken()
+                .getValue();
+        assertThat(admin.call(token, "GET", "/users?max=1", null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("kc_action=vneid-verify-phone on a level-2 account asks for the chip, not for a new number")
+    void verifyPhoneActionOnLevelTwo() {
+        AdminApi.Citizen citizen = admin.createCitizen("Vi Văn Minh", AdminApi.newPhone(), true, 2);
+        Browser browser = signedIn(citizen, oidc.login());
+        Browser.Response response = browser.get(oidc.action("vneid-verify-phone").authorizationUri());
+        ChipStepUpPage page = new ChipStepUpPage(browser, response);
+        assertThat(page.showsQrCode()).isTrue();
+        assertThat(response.document().selectFirst("form#vneid-phone-number-form")).isNull();
+    }
+
+    @Test
+    @DisplayName("the realm an operator imports has no test trust, no demo citizens, no full-scope client, read-only protected attributes")
+    void productionRealmFile() throws IOException {
+        Path realmFile = Paths.get("../realm-config/vneid-realm.json");
+        JsonNode realm = JSON.readTree(Files.readString(realmFile));
+        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.path("attributes").toString()).doesNotContain("vneid.chip");
+        assertThat(Files.list(Paths.get("../realm-config/csca")).map(p -> p.getFileName().toString()))
+                .allMatch(name -> name.equals("README.md"));
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(client.path("fullScopeAllowed").asBoolean(true)).as(client.path("clientId").asText()).isFalse();
+        }
+        JsonNode profile = JSON.readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
+                .get(0).path("config").path("kc.user.profile.config").get(0).asText());
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (Map.of("username", 1, "phoneNumber", 1, "phoneNumberVerified", 1, "vneidLevel", 1)
+                    .containsKey(attribute.path("name").asText())) {
+                assertThat(attribute.path("permissions").path("edit")).as(attribute.path("name").asText()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a realm administrator cannot raise the level or set a verified phone through the admin API")
+    void adminCannotEditProtectedAttributes() {
+        AdminApi.Citizen citizen = admin.createCitizen("Lục Văn Nam", AdminApi.newPhone(), true, 1);
+        JsonNode user = admin.user(citizen.id());
+        ((ObjectNode) user.path("attributes")).putArray("vneidLevel").add("2");
+        assertThat(admin.callAsAdmin("PUT", "/users/" + citizen.id(), user.toString()).statusCode()).isEqualTo(400);
+        assertThat(admin.attribute(citizen.id(), "vneidLevel")).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("a successful login resets the failure count; two fast typos lock nobody out; guessing is slowed")
+    void bruteForce() {
+        AdminApi.Citizen citizen = admin.createCitizen("Mông Thị Oanh", AdminApi.newPhone(), true, 1);
+        Browser browser = new Browser();
+        OidcClient.Login login = oidc.login();
+        LoginPage page = LoginPage.open(browser, login);
+        page = new LoginPage(browser, page.submit(citizen.nationalId(), "sai-mat-khau-1"));
+        page = new LoginPage(browser, page.submit(citizen.nationalId(), "sai-mat-khau-2"));
+        assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(2);
+        SmsCodePage code = new SmsCodePage(browser, page.submit(citizen.nationalId(), citizen.password()));
+        login.finish(code.submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget());
+        assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isZero();
+        assertThat(admin.bruteForceStatus(citizen.id()).path("disabled").asBoolean()).isFalse();
+
+        Browser attacker = new Browser();
+        LoginPage guess = LoginPage.open(attacker, oidc.login());
+        for (int i = 0; i < 3; i++) {
+            guess = new LoginPage(attacker, guess.submit(citizen.nationalId(), "doan-" + i));
+            assertThat(guess.idError()).isEqualTo("Số định danh cá nhân hoặc mật khẩu không đúng.");
+        }
+        guess = new LoginPage(attacker, guess.submit(citizen.nationalId(), citizen.password()));
+        assertThat(guess.idError()).as("even the right password waits").matches(
+                "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau [0-9]+ giây.");
+        // An unknown number is slowed exactly the same way: the delay tells nothing about accounts.
+        String unknown = AdminApi.newNationalId();
+        for (int i = 0; i < 3; i++) {
+            guess = new LoginPage(attacker, guess.submit(unknown, "doan-" + i));
+        }
+        guess = new LoginPage(attacker, guess.submit(unknown, "doan-x"));
+        assertThat(guess.idError()).startsWith("Bạn đã nhập sai quá nhiều lần.");
+    }
+
+    @Test
+    @DisplayName("binding keeps its limits across 'change number', and wrong binding codes count for brute force")
+    void bindingLimits() throws IOException {
+        AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Sơn", null, false, 1);
+        Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http"));
+        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);
+        registry.createContext("/subscribers", exchange -> {
+            String number = exchange.getRequestURI().getPath().replaceAll(".*/", "").replace("%2B", "+");
+            byte[] body = ("{\"number\":\"" + number + "\",\"ownerNationalId\":\"" + citizen.nationalId()
+                    + "\",\"kind\":\"POSTPAID\",\"status\":\"ACTIVE\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        registry.start();
+        try {
+            Browser browser = new Browser();
+            VerifyPhonePage page = PhoneVerificationIT.toVerifyPhone(browser, oidc.login(), citizen);
+            page = new VerifyPhonePage(browser, page.submitNumber("0978000011"));
+            String code = outbox.lastCodeTo("+84978000011");
+            page = new VerifyPhonePage(browser, page.submitCode("000000".equals(code) ? "111111" : "000000"));
+            assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(1);
+            page = new VerifyPhonePage(browser, page.changeNumber());
+            page = new VerifyPhonePage(browser, page.submitNumber("0978000012"));
+            assertThat(page.numberError()).startsWith("Vui lòng chờ");
+            assertThat(outbox.countTo("+84978000012")).as("no new code before the cooldown").isZero();
+        } finally {
+            registry.stop(0);
+            admin.restoreVerifyPhoneConfig(previous);
+        }
+    }
+
+    @Test
+    @DisplayName("a registry answering a malformed record gives 'try later', not a server error")
+    void malformedRegistryRecord() throws IOException {
+        Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http"));
+        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);
+        registry.createContext("/subscribers", exchange -> {
+            byte[] body = ("{\"number\":\"+84978000003\",\"ownerNationalId\":\"001090000001\",\"kind\":\"PREPAID\","
+                    + "\"status\":\"ACTIVE\",\"expiresOn\":\"31/12/2027\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        registry.start();
+        try {
+            AdminApi.Citizen citizen = admin.createCitizen("Lâm Văn Phong", null, false, 1);
+            Browser browser = new Browser();
+            VerifyPhonePage page = PhoneVerificationIT.toVerifyPhone(browser, oidc.login(), citizen);
+            Browser.Response response = page.submitNumber("0978000003");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(new VerifyPhonePage(browser, response).numberError())
+                    .startsWith("Hiện không thể kiểm tra số với nhà mạng");
+        } finally {
+            registry.stop(0);
+            admin.restoreVerifyPhoneConfig(previous);
+        }
+    }
+
+    @Test
+    @DisplayName("failed logins leave no national ID in the server log; the event store keeps it for admins")
+    void noNationalIdInTheLog() throws IOException {
+        AdminApi.Citizen citizen = admin.createCitizen("Hứa Văn Quý", AdminApi.newPhone(), true, 1);
+        String unknown = AdminApi.newNationalId();
+        Browser browser = new Browser();
+        LoginPage page = LoginPage.open(browser, oidc.login());
+        page = new LoginPage(browser, page.submit(citizen.nationalId(), "sai-mat-khau"));
+        page = new LoginPage(browser, page.submit(unknown, "sai-mat-khau"));
+        String log = Files.readString(server.log(), StandardCharsets.UTF_8);
+        assertThat(log).contains("LOGIN_ERROR").doesNotContain(citizen.nationalId()).doesNotContain(unknown);
+        assertThat(admin.events(citizen.id())).anySatisfy(event ->
+                assertThat(event.path("details").path("username").asText()).isEqualTo(citizen.nationalId()));
+    }
+}

@@ -1,0 +1,196 @@
+package vn.vneid.sso.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import vn.vneid.sso.chipsim.AaKeyType;
+import vn.vneid.sso.chipsim.ChipCard;
+import vn.vneid.sso.chipsim.Citizen;
+import vn.vneid.sso.chipsim.PhoneApp;
+import vn.vneid.sso.chipsim.TestPki;
+import vn.vneid.sso.it.pages.ChipStepUpPage;
+import vn.vneid.sso.it.pages.LoginPage;
+import vn.vneid.sso.it.pages.NoPhonePage;
+import vn.vneid.sso.it.pages.SmsCodePage;
+import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.Browser;
+import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.OidcClient;
+import vn.vneid.sso.it.support.SmsOutbox;
+
+@DisplayName("A one-stop desk officer: exactly what the desk needs, from a level-2 session, audited")
+class OfficerDeskIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static KeycloakServer server;
+    static AdminApi admin;
+    static SmsOutbox outbox;
+    static final PhoneApp app = new PhoneApp();
+    static final TestPki demoPki = TestPki.demo();
+
+    record Officer(AdminApi.Citizen account, ChipCard card) {
+    }
+
+    @BeforeAll
+    static void server() {
+        server = KeycloakServer.get();
+        admin = new AdminApi(server);
+        outbox = new SmsOutbox(server.outbox());
+    }
+
+    /** A level-2 officer of this test (role vneid-officer, no Keycloak admin role) with the chip card issued to him. */
+    static Officer newOfficer(String fullName) {
+        String nationalId = AdminApi.newNationalId();
+        String phone = AdminApi.newPhone();
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", nationalId);
+        user.put("enabled", true);
+        ObjectNode attributes = user.putObject("attributes");
+        attributes.putArray("fullName").add(fullName);
+        attributes.putArray("birthdate").add("1990-05-17");
+        attributes.putArray("gender").add("male");
+        attributes.putArray("vneidLevel").add("2");
+        attributes.putArray("phoneNumber").add(phone);
+        attributes.putArray("phoneNumberVerified").add("true");
+        ObjectNode credential = user.putArray("credentials").addObject();
+        credential.put("type", "password");
+        credential.put("value", AdminApi.DEMO_PASSWORD);
+        user.putArray("realmRoles").add("default-roles-vneid").add("vneid-officer");
+        String id = admin.importUser(user);
+        Citizen person = new Citizen(nationalId, fullName, LocalDate.of(1990, 5, 17), Citizen.Sex.MALE, "Hà Nội",
+                "Hà Nội", LocalDate.of(2040, 5, 17));
+        return new Officer(new AdminApi.Citizen(id, nationalId, AdminApi.DEMO_PASSWORD, phone),
+                ChipCard.issue(person, demoPki.issueDocumentSigner(), AaKeyType.ECDSA_P256));
+    }
+
+    static OidcClient console() {
+        return new OidcClient(server.realmUri(), "security-admin-console",
+                server.baseUri().resolve("/admin/vneid/console/"));
+    }
+
+    /** The officer signs in to the realm's admin console: ID, password, SMS code, and the chip when asked. */
+    static String officerToken(Officer officer, boolean levelTwo) throws Exception {
+        OidcClient.Login login = levelTwo ? console().login("vneid-l2") : console().login();
+        Browser browser = new Browser();
+        SmsCodePage code = LoginPage.signIn(browser, login, officer.account().nationalId(), AdminApi.DEMO_PASSWORD);
+        Browser.Response next = code.submitCode(outbox.lastCodeTo(officer.account().phone()));
+        if (levelTwo) {
+            ChipStepUpPage chip = new ChipStepUpPage(browser, next);
+            assertThat(app.approve(server.baseUri(), KeycloakServer.REALM, chip.transaction(), officer.card())
+                    .status()).isEqualTo(200);
+            next = chip.continueLogin();
+        }
+        // The console's redirect URI is on the server itself: the browser follows it, the code is in its URL.
+        return login.finish(next.uri()).accessToken().getValue();
+    }
+
+    static HttpResponse<String> reset(String token, String userId, String reason) {
+        return admin.call(token, "POST", "/vneid-officer/users/" + userId + "/phone-reset",
+                "{\"reason\":\"" + reason + "\"}");
+    }
+
+    @Test
+    @DisplayName("at level 2: finds the citizen, resets the phone with a reason; sessions end; admin events say who and why")
+    void resetWithReason() throws Exception {
+        Officer officer = newOfficer("Hà Văn Công");
+        AdminApi.Citizen citizen = admin.createCitizen("Tạ Thị Uyên", AdminApi.newPhone(), true, 1);
+        Browser citizenBrowser = new Browser();
+        OidcClient.Login citizenLogin = OidcClient.demo(server).login();
+        OidcClient.Tokens citizenTokens = citizenLogin.finish(LoginPage.signIn(citizenBrowser, citizenLogin,
+                citizen.nationalId(), citizen.password()).submitCode(outbox.lastCodeTo(citizen.phone()))
+                .redirectTarget());
+        String token = officerToken(officer, true);
+
+        HttpResponse<String> found = admin.call(token, "GET", "/vneid-officer/citizens?nationalId="
+                + citizen.nationalId(), null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).path("id").asText()).isEqualTo(citizen.id());
+        assertThat(found.body()).doesNotContain(citizen.phone());
+
+        HttpResponse<String> noReason = reset(token, citizen.id(), "mất");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"error\":\"reason_required\"");
+
+        HttpResponse<String> done = reset(token, citizen.id(), "Mất điện thoại, công dân có mặt với thẻ CCCD");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
+        assertThat(OidcClient.demo(server).userInfoStatus(citizenTokens.accessToken()))
+                .as("the citizen's session and tokens end").isEqualTo(401);
+
+        Browser browser = new Browser();
+        NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, OidcClient.demo(server).login())
+                .submit(citizen.nationalId(), citizen.password()));
+        assertThat(page.offersBackToLogin()).isTrue();
+
+        JsonNode events = JSON.readTree(admin.adminEvents());
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.path("operationType").asText()).isEqualTo("UPDATE");
+            assertThat(event.path("resourcePath").asText()).contains(citizen.id());
+            assertThat(event.path("representation").asText()).contains("vneid-phone-reset")
+                    .contains(officer.account().nationalId()).contains("Mất điện thoại");
+        });
+    }
+
+    @Test
+    @DisplayName("a level-1 officer session, the officer's own account and another officer's are refused")
+    void limits() throws Exception {
+        Officer officer = newOfficer("Mai Văn Đức");
+        Officer colleague = newOfficer("Lò Văn Khánh");
+        AdminApi.Citizen citizen = admin.createCitizen("Ngô Thị Hoa", AdminApi.newPhone(), true, 1);
+
+        HttpResponse<String> levelOne = reset(officerToken(officer, false), citizen.id(), "Mất điện thoại ở chợ");
+        assertThat(levelOne.statusCode()).isEqualTo(403);
+        assertThat(levelOne.body()).contains("\"error\":\"level2_required\"");
+
+        String token = officerToken(officer, true);
+        HttpResponse<String> self = reset(token, officer.account().id(), "Mất điện thoại của tôi");
+        assertThat(self.statusCode()).isEqualTo(403);
+        assertThat(self.body()).contains("\"error\":\"own_account\"");
+        HttpResponse<String> other = reset(token, colleague.account().id(), "Mất điện thoại ở cơ quan");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("\"error\":\"officer_account\"");
+        assertThat(admin.attribute(colleague.account().id(), "phoneNumberVerified")).isEqualTo("true");
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
+    }
+
+    @Test
+    @DisplayName("through Keycloak's admin API an officer can neither edit the level or the phone nor create accounts")
+    void noAdminApi() throws Exception {
+        Officer officer = newOfficer("Đoàn Văn Lợi");
+        AdminApi.Citizen citizen = admin.createCitizen("Bế Thị Nga", AdminApi.newPhone(), true, 1);
+        String token = officerToken(officer, true);
+
+        JsonNode user = admin.user(citizen.id());
+        ((ObjectNode) user.path("attributes")).putArray("vneidLevel").add("2");
+        ((ObjectNode) user.path("attributes")).putArray("phoneNumber").add("+84919999999");
+        assertThat(admin.call(token, "PUT", "/users/" + citizen.id(), user.toString()).statusCode())
+                .isEqualTo(403);
+        assertThat(admin.call(token, "POST", "/users",
+                "{\"username\":\"" + AdminApi.newNationalId() + "\",\"enabled\":true,"
+                        + "\"attributes\":{\"vneidLevel\":[\"2\"]}}").statusCode()).isEqualTo(403);
+        assertThat(admin.call(token, "PUT", "/users/" + citizen.id() + "/reset-password",
+                "{\"type\":\"password\",\"value\":\"Khac-mat-khau-2024\",\"temporary\":false}").statusCode())
+                .isEqualTo(403);
+        assertThat(admin.attribute(citizen.id(), "vneidLevel")).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("an administrator without the officer role is refused")
+    void notAnOfficer() throws Exception {
+        AdminApi.Citizen citizen = admin.createCitizen("Lều Văn Vũ", AdminApi.newPhone(), true, 1);
+        HttpResponse<String> refused = reset(admin.token(), citizen.id(), "Mất điện thoại ở chợ");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"error\":\"not_an_officer\"");
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
+    }
+
+}

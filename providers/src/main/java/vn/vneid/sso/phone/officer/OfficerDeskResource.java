@@ -1,0 +1,158 @@
+package vn.vneid.sso.phone.officer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.util.JsonSerialization;
+
+import vn.vneid.sso.identity.NationalIdException;
+import vn.vneid.sso.identity.NationalIdNumber;
+import vn.vneid.sso.kc.KcAdminAccess;
+import vn.vneid.sso.kc.KcJsonErrors;
+import vn.vneid.sso.phone.PhoneMask;
+import vn.vneid.sso.profile.CitizenProfile;
+
+/**
+ * What a one-stop desk officer (commune police) may do, and nothing more (issue #11): find a citizen by national ID
+ * and reset a phone the citizen can no longer use, with a reason, while the citizen stands at the desk with the chip
+ * ID card. Officers hold no Keycloak admin role: every check is here. The caller must hold the realm role {@code
+ * vneid-officer} through a client that has it in scope, from a session confirmed at level 2; never on their own
+ * account, another officer's or an administrator's. Mounted at {@code /admin/realms/{realm}/vneid-officer}.
+ */
+public final class OfficerDeskResource {
+
+    static final String OFFICER_ROLE = "vneid-officer";
+    static final int MIN_REASON_LENGTH = 10;
+    static final int MAX_REASON_LENGTH = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final KcAdminAccess access;
+
+    OfficerDeskResource(KeycloakSession session, RealmModel realm, KcAdminAccess access) {
+        this.session = session;
+        this.realm = realm;
+        this.access = access;
+    }
+
+    /** {@code GET citizens?nationalId=...}: the one citizen with that number, as much as the desk needs to see. */
+    @GET
+    @Path("citizens")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response find(@QueryParam("nationalId") String nationalId) {
+        Response refused = refuseCaller();
+        if (refused != null) {
+            return refused;
+        }
+        NationalIdNumber id;
+        try {
+            id = NationalIdNumber.parse(nationalId);
+        } catch (NationalIdException e) {
+            return error(400, "national_id_required", "officerNationalIdRequired");
+        }
+        UserModel citizen = session.users().getUserByUsername(realm, id.value());
+        if (citizen == null) {
+            return error(404, "unknown_citizen", "officerUnknownCitizen");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", citizen.getId());
+        body.put("nationalId", citizen.getUsername());
+        body.put("fullName", citizen.getFirstAttribute(CitizenProfile.FULL_NAME));
+        body.put("level", CitizenProfile.isLevelTwo(citizen) ? 2 : 1);
+        String phone = citizen.getFirstAttribute(CitizenProfile.PHONE);
+        body.put("phone", phone == null ? null : PhoneMask.mask(phone));
+        body.put("phoneVerified", CitizenProfile.verifiedPhone(citizen) != null);
+        body.put("enabled", citizen.isEnabled());
+        return Response.ok(body).build();
+    }
+
+    /**
+     * {@code POST users/{id}/phone-reset} with {@code {"reason": "..."}}: the phone stops counting, the citizen's
+     * sessions end, and the next sign-in binds a new number (registry check and code, no chip: the officer has seen
+     * the card). The reason and the officer land in the realm's admin events.
+     */
+    @POST
+    @Path("users/{id}/phone-reset")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reset(@PathParam("id") String userId, InputStream body, @Context UriInfo uriInfo) {
+        Response refused = refuseCaller();
+        if (refused != null) {
+            return refused;
+        }
+        UserModel citizen = session.users().getUserById(realm, userId);
+        if (citizen == null) {
+            return error(404, "unknown_citizen", "officerUnknownCitizen");
+        }
+        refused = refuseTarget(citizen);
+        if (refused != null) {
+            return refused;
+        }
+        String reason;
+        try {
+            JsonNode json = JsonSerialization.mapper.readTree(body.readNBytes(16 * 1024));
+            reason = json == null || !json.path("reason").isTextual() ? "" : json.path("reason").asText().strip();
+        } catch (IOException e) {
+            return error(400, "malformed", "officerMalformed");
+        }
+        if (reason.length() < MIN_REASON_LENGTH || reason.length() > MAX_REASON_LENGTH) {
+            return error(400, "reason_required", "officerReasonRequired", MIN_REASON_LENGTH, MAX_REASON_LENGTH);
+        }
+        citizen.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
+        citizen.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
+        citizen.addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
+        // Whoever holds the lost phone may hold a session too: it ends, and tokens issued before now stop working.
+        session.sessions().removeUserSessions(realm, citizen);
+        session.users().setNotBeforeForUser(realm, citizen, Time.currentTime());
+
+        Map<String, String> audit = new LinkedHashMap<>();
+        audit.put("action", "vneid-phone-reset");
+        audit.put("officer", access.callerUsername());
+        audit.put("reason", reason);
+        access.auditUserUpdate(uriInfo, audit);
+        return Response.ok(Map.of("status", "reset")).build();
+    }
+
+    private Response refuseCaller() {
+        if (!access.callerHasRealmRole(realm, OFFICER_ROLE)) {
+            return error(403, "not_an_officer", "officerNotAnOfficer");
+        }
+        if (access.callerLevelOfAuthentication(session, realm) < 2) {
+            return error(403, "level2_required", "officerLevelTwoRequired");
+        }
+        return null;
+    }
+
+    private Response refuseTarget(UserModel citizen) {
+        UserModel caller = access.caller();
+        if (caller.getId().equals(citizen.getId())) {
+            return error(403, "own_account", "officerOwnAccount");
+        }
+        if (realm.getRole(OFFICER_ROLE) != null && citizen.hasRole(realm.getRole(OFFICER_ROLE))
+                || KcAdminAccess.isAdministrator(realm, citizen)) {
+            return error(403, "officer_account", "officerOtherOfficer");
+        }
+        return null;
+    }
+
+    private Response error(int status, String code, String messageKey, Object... arguments) {
+        return KcJsonErrors.error(session, access.caller(), status, code, messageKey, arguments);
+    }
+}
