@@ -57,19 +57,7 @@ class LevelTwoIntegrityIT {
     void relyingPartyTokensCarryNoAdminRoles() throws Exception {
         String nationalId = AdminApi.newNationalId();
         String phone = AdminApi.newPhone();
-        ObjectNode user = JSON.createObjectNode();
-        user.put("username", nationalId);
-        user.put("enabled", true);
-        ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("fullName").add("Quản Trị Viên");
-        attributes.putArray("birthdate").add("1990-05-17");
-        attributes.putArray("gender").add("male");
-        attributes.putArray("vneidLevel").add("1");
-        attributes.putArray("phoneNumber").add(phone);
-        attributes.putArray("phoneNumberVerified").add("true");
-        ObjectNode credential = user.putArray("credentials").addObject();
-        credential.put("type", "password");
-        credential.put("value", AdminApi.DEMO_PASSWORD);
+        ObjectNode user = AdminApi.citizenJson(nationalId, "1990-05-17", "Quản Trị Viên", phone, true, 1);
         user.putObject("clientRoles").putArray("realm-management").add("manage-users").add("view-users");
         admin.importUser(user);
 

@@ -51,19 +51,7 @@ class OfficerDeskIT {
     static Officer newOfficer(String fullName) {
         String nationalId = AdminApi.newNationalId();
         String phone = AdminApi.newPhone();
-        ObjectNode user = JSON.createObjectNode();
-        user.put("username", nationalId);
-        user.put("enabled", true);
-        ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("fullName").add(fullName);
-        attributes.putArray("birthdate").add("1990-05-17");
-        attributes.putArray("gender").add("male");
-        attributes.putArray("vneidLevel").add("2");
-        attributes.putArray("phoneNumber").add(phone);
-        attributes.putArray("phoneNumberVerified").add("true");
-        ObjectNode credential = user.putArray("credentials").addObject();
-        credential.put("type", "password");
-        credential.put("value", AdminApi.DEMO_PASSWORD);
+        ObjectNode user = AdminApi.citizenJson(nationalId, "1990-05-17", fullName, phone, true, 2);
         user.putArray("realmRoles").add("default-roles-vneid").add("vneid-officer");
         String id = admin.importUser(user);
         Citizen person = new Citizen(nationalId, fullName, LocalDate.of(1990, 5, 17), Citizen.Sex.MALE, "Hà Nội",

@@ -162,7 +162,7 @@ final class SmsCodeAuthenticator implements Authenticator {
             context.getEvent().user(context.getUser()).detail("reason", sent.eventReason()).error(sent.eventError());
         }
         context.challenge(page(context, config, challenge.state(authSession), phone,
-                sent.delivered() ? sent.notice() : sent.refusal(), sent.arguments()));
+                sent.messageKey(), sent.arguments()));
     }
 
     private SmsCodeChallenge challenge(SmsCodeConfig config) {

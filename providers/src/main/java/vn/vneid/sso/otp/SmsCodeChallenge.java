@@ -34,6 +34,11 @@ public final class SmsCodeChallenge {
             return refusal == null;
         }
 
+        /** What the page says: the refusal, or the notice of a code that counts as sent; null when nothing. */
+        public String messageKey() {
+            return delivered() ? notice : refusal;
+        }
+
         static Sent sent() {
             return new Sent(null, new Object[0], null, null, null);
         }

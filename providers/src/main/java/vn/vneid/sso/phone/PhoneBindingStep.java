@@ -138,8 +138,7 @@ final class PhoneBindingStep {
         SmsCodeChallenge.Sent sent = sendCode(context, config, number.e164());
         if (sent.delivered()) {
             context.getAuthenticationSession().setAuthNote(NOTE_NUMBER, number.e164());
-            context.challenge(codePage(context, number.e164(), sent.notice() == null ? null
-                    : new FormMessage(null, sent.notice())));
+            context.challenge(codePage(context, number.e164(), pageMessage(sent, "code")));
         } else {
             context.challenge(numberPage(context, raw, new FormMessage("number", sent.refusal(), sent.arguments())));
         }
@@ -154,14 +153,12 @@ final class PhoneBindingStep {
     }
 
     private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164) {
-        SmsCodeChallenge.Sent sent = sendCode(context, config, e164);
-        FormMessage message = null;
-        if (!sent.delivered()) {
-            message = new FormMessage("code", sent.refusal(), sent.arguments());
-        } else if (sent.notice() != null) {
-            message = new FormMessage(null, sent.notice());
-        }
-        context.challenge(codePage(context, e164, message));
+        context.challenge(codePage(context, e164, pageMessage(sendCode(context, config, e164), "code")));
+    }
+
+    /** The page's message after a send: a refusal on {@code field}, a "may arrive late" notice, or none. */
+    static FormMessage pageMessage(SmsCodeChallenge.Sent sent, String field) {
+        return sent.messageKey() == null ? null : new FormMessage(field, sent.messageKey(), sent.arguments());
     }
 
     private SmsCodeChallenge.Sent sendCode(RequiredActionContext context, VerifyPhoneConfig config, String e164) {

@@ -168,13 +168,7 @@ final class PhoneRequiredAction implements RequiredActionProvider {
         if (sent.eventError() != null) {
             event(context, "refused").detail("reason", sent.eventReason()).error(sent.eventError());
         }
-        FormMessage message = null;
-        if (!sent.delivered()) {
-            message = new FormMessage("code", sent.refusal(), sent.arguments());
-        } else if (sent.notice() != null) {
-            message = new FormMessage(null, sent.notice());
-        }
-        context.challenge(codePage(context, oldPhone, message));
+        context.challenge(codePage(context, oldPhone, PhoneBindingStep.pageMessage(sent, "code")));
     }
 
     private void checkOldPhoneCode(RequiredActionContext context, String oldPhone, String submitted) {

@@ -45,7 +45,13 @@ public final class AdminApi {
     /** @param nationalId a man's number of 1990 fits the default birth date; other numbers need theirs */
     public Citizen createCitizen(String nationalId, String birthdate, String fullName, String phone,
             boolean phoneVerified, int level) {
-        String password = DEMO_PASSWORD;
+        return new Citizen(importUser(citizenJson(nationalId, birthdate, fullName, phone, phoneVerified, level)),
+                nationalId, DEMO_PASSWORD, phone);
+    }
+
+    /** A citizen as the realm import reads one, with the demo password; tests add roles to it. */
+    public static ObjectNode citizenJson(String nationalId, String birthdate, String fullName, String phone,
+            boolean phoneVerified, int level) {
         ObjectNode user = JSON.createObjectNode();
         user.put("username", nationalId);
         user.put("enabled", true);
@@ -60,9 +66,9 @@ public final class AdminApi {
         }
         ObjectNode credential = user.putArray("credentials").addObject();
         credential.put("type", "password");
-        credential.put("value", password);
+        credential.put("value", DEMO_PASSWORD);
         credential.put("temporary", false);
-        return new Citizen(importUser(user), nationalId, password, phone);
+        return user;
     }
 
     /**
