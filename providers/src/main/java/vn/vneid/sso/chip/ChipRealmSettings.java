@@ -11,8 +11,8 @@ import vn.vneid.sso.chip.icao.AlgorithmPolicy;
 import vn.vneid.sso.chip.icao.ChipVerifier;
 
 /**
- * What a realm restricts about the chips it accepts, from realm attributes (a realm may only narrow what the code
- * allows, so an attribute is enough here):
+ * What a realm says about the chips it accepts, from realm attributes. Neither can make an untrusted document
+ * count: the trust anchors are server options (issue #11), and a card must still match the account's national ID.
  * <ul>
  * <li>{@code vneid.chip.accepted-issuing-states}: the issuing States whose documents count, as the MRZ writes them
  * (ICAO 9303 part 3, comma-separated); absent means the CCCD's own, {@code VNM}.</li>

@@ -178,8 +178,8 @@ public final class CscaTrustStore {
     }
 
     /**
-     * Test CSCAs (the simulator's, whose private key is public) say so in their subject. A realm that has not
-     * explicitly allowed them must never trust one, even if its file was copied into the trust store by mistake.
+     * Test CSCAs (the simulator's, whose private key is public) say so in their subject. A server not started with
+     * {@code allow-test-csca=true} never trusts one, even if its file was copied into the trust store by mistake.
      */
     public static boolean isTestAnchor(X509Certificate certificate) {
         return certificate.getSubjectX500Principal().getName().contains("NOT FOR PRODUCTION");
