@@ -60,21 +60,26 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 public final class FapiClient {
 
     private final OIDCProviderMetadata metadata;
-    private final RelyingParties.Service service;
+    private final URI redirectUri;
+    private final JWSAlgorithm idTokenAlgorithm;
     private final ClientID clientId;
     private final JWK clientKey;
     private final ECKey dpopKey;
     private final DPoPProofFactory dpop;
 
     public FapiClient(KeycloakServer server, RelyingParties.Service service) {
-        this(server, service, service.clientId, service.assertionAlgorithm == null ? null
-                : server.relyingParties().key(service));
+        this(server, service.clientId, service.redirectUri, service.assertionAlgorithm == null ? null
+                : server.relyingParties().key(service),
+                service.assertionAlgorithm == null ? JWSAlgorithm.RS256 : service.assertionAlgorithm);
     }
 
-    public FapiClient(KeycloakServer server, RelyingParties.Service service, String clientId, JWK clientKey) {
+    /** Any client: its key is null for a public one; the ID token algorithm is the one it registered. */
+    public FapiClient(KeycloakServer server, String clientId, URI redirectUri, JWK clientKey,
+                      JWSAlgorithm idTokenAlgorithm) {
         try {
             this.metadata = OIDCProviderMetadata.resolve(new Issuer(server.realmUri()));
-            this.service = service;
+            this.redirectUri = redirectUri;
+            this.idTokenAlgorithm = idTokenAlgorithm;
             this.clientId = new ClientID(clientId);
             this.clientKey = clientKey;
             this.dpopKey = new ECKeyGenerator(Curve.P_256).generate();
@@ -89,7 +94,7 @@ public final class FapiClient {
     }
 
     public URI redirectUri() {
-        return service.redirectUri;
+        return redirectUri;
     }
 
     /** {@code private_key_jwt} as FAPI 2.0 and Keycloak want it: the audience is the issuer, one string. */
@@ -147,7 +152,7 @@ public final class FapiClient {
         /** The authorization request itself, before it is pushed (or sent in the URL by the public app). */
         public AuthenticationRequest.Builder request() {
             AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(
-                    new ResponseType(ResponseType.Value.CODE), scope, clientId, service.redirectUri)
+                    new ResponseType(ResponseType.Value.CODE), scope, clientId, redirectUri)
                     .endpointURI(metadata.getAuthorizationEndpointURI())
                     .state(state)
                     .nonce(nonce)
@@ -197,7 +202,7 @@ public final class FapiClient {
 
         /** The token request for a code, with this client's authentication and a DPoP proof. */
         public HTTPRequest tokenRequest(AuthorizationCode code) {
-            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, service.redirectUri, verifier);
+            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, redirectUri, verifier);
             TokenRequest request = clientKey == null
                     ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant)
                     : new TokenRequest(metadata.getTokenEndpointURI(), assertion(), grant);
@@ -231,8 +236,7 @@ public final class FapiClient {
     }
 
     private IDTokenValidator validator() throws IOException {
-        JWSAlgorithm alg = service.assertionAlgorithm == null ? JWSAlgorithm.RS256 : service.assertionAlgorithm;
-        return new IDTokenValidator(metadata.getIssuer(), clientId, alg, metadata.getJWKSetURI().toURL());
+        return new IDTokenValidator(metadata.getIssuer(), clientId, idTokenAlgorithm, metadata.getJWKSetURI().toURL());
     }
 
     public record Tokens(IDTokenClaimsSet idToken, String idTokenString, AccessToken accessToken,
