@@ -5,11 +5,12 @@
 //
 // A login needs a person (password, then the SMS code), so the script talks to whoever drives it (OutsideClientIT):
 //   env    VNEID_ISSUER, VNEID_CLIENT_ID, VNEID_REDIRECT_URI, VNEID_CLIENT_JWK (the portal's private JWK, JSON: a key
-//          generated for this run, never a file), VNEID_SCOPE (optional, default "openid")
+//          generated for this run, never a file), VNEID_SCOPE (optional, default "openid"),
+//          VNEID_REDEEM_WITH_OTHER_DPOP_KEY=true (optional: the stolen-code case below)
 //   stdout line 1  {"authorizationUrl": "..."}      the browser opens it and signs in
 //   stdin  line 1  the callback URL the browser was sent to (with code, state and iss)
 //   stdout line 2  {"tokenType", "idToken": {claims}, "userinfo": {...}, "refreshed": {...}}
-//   on failure     {"error", "code", "cause"} on stdout and exit status 1
+//   on failure     {"error", "cause"} on stdout and exit status 1
 import * as client from 'openid-client';
 import { createInterface } from 'node:readline';
 
@@ -21,6 +22,17 @@ function env(name, fallback) {
 
 function print(object) {
   process.stdout.write(JSON.stringify(object) + '\n');
+}
+
+// One stderr line per HTTP exchange (method, endpoint, DPoP proof sent, status, the server's DPoP/Bearer
+// challenge): the test log shows where a refusal came from. Never bodies, tokens or query strings.
+async function tracedFetch(url, options) {
+  const response = await fetch(url, options);
+  const challenge = response.headers.get('www-authenticate');
+  process.stderr.write(`openid-client: ${options.method} ${url.split('?')[0]}`
+    + `${options.headers?.dpop ? ' (DPoP proof)' : ''}`
+    + ` -> ${response.status}${challenge ? ' ' + challenge : ''}\n`);
+  return response;
 }
 
 async function readLine() {
@@ -50,6 +62,7 @@ async function main() {
       execute: [client.allowInsecureRequests],
       // Seconds per request: CI is a loaded two-core machine (failures come from the server, never from haste).
       timeout: 120,
+      [client.customFetch]: tracedFetch,
     });
 
   // One DPoP key for this login: PAR (dpop_jkt binding), the token request, refresh and userinfo all prove it.
@@ -70,13 +83,17 @@ async function main() {
 
   // openid-client checks the callback's iss (RFC 9207, Keycloak announces it), state, then sends the PKCE verifier;
   // the ID token's signature (realm JWKS), alg, iss, aud, exp and nonce are checked before we see any claim.
+  // VNEID_REDEEM_WITH_OTHER_DPOP_KEY=true plays a thief who has the code but not the key the pushed request was
+  // bound to (dpop_jkt, RFC 9449 section 10): the server must refuse the exchange.
   const callback = new URL(await readLine());
+  const redeemWith = process.env.VNEID_REDEEM_WITH_OTHER_DPOP_KEY === 'true'
+    ? client.getDPoPHandle(config, await client.randomDPoPKeyPair('ES256')) : DPoP;
   const tokens = await client.authorizationCodeGrant(config, callback, {
     pkceCodeVerifier: codeVerifier,
     expectedState: state,
     expectedNonce: nonce,
     idTokenExpected: true,
-  }, undefined, { DPoP });
+  }, undefined, { DPoP: redeemWith });
   const claims = tokens.claims();
 
   // userinfo with the DPoP-bound token; openid-client checks that its sub is the ID token's.
@@ -98,9 +115,8 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  // openid-client's errors carry a code (e.g. OAUTH_RESPONSE_IS_NOT_CONFORM) and the server's answer as cause.
+  // openid-client's errors carry the server's answer (an OAuth error body) or what failed a check as cause.
   const cause = error.cause instanceof Response ? `HTTP ${error.cause.status}` : error.cause;
-  print({ error: `${error.name}: ${error.message}`, code: error.code, oauthError: error.error,
-    description: error.error_description, cause: cause === undefined ? undefined : String(JSON.stringify(cause)) });
+  print({ error: `${error.name}: ${error.message}`, cause: cause === undefined ? undefined : JSON.stringify(cause) });
   process.exitCode = 1;
 }

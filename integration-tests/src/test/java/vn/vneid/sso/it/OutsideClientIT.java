@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.Normalizer;
@@ -63,6 +64,8 @@ class OutsideClientIT {
         // Exactly the versions of package-lock.json (integrity-checked); --prefer-offline reuses npm's cache.
         run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), nodeDir,
                 "npm is required for this test and is not on the PATH (Debian: apt-get install npm)");
+        System.out.println("outside client: Node.js " + version.strip() + ", openid-client " + JSON.readTree(
+                Files.readString(nodeDir.resolve("node_modules/openid-client/package.json"))).path("version").asText());
         server = KeycloakServer.get();
         admin = new AdminApi(server);
         outbox = new SmsOutbox(server.outbox());
@@ -74,11 +77,59 @@ class OutsideClientIT {
         String fullName = Normalizer.normalize("Phùng Thị Ngọc Ánh", Normalizer.Form.NFC);
         AdminApi.Citizen citizen = admin.createCitizen(fullName, AdminApi.newPhone(), true, 1);
 
-        Process node = startPortalClient("openid");
+        JsonNode result = signInWithOpenidClient(citizen, Map.of());
+
+        assertThat(result.has("error")).as("openid-client refused: " + result.toPrettyString()).isFalse();
+        System.out.println("openid-client verified: " + result);
+        // openid-client lower-cases token_type; the server sent DPoP (a Bearer token here would be a downgrade).
+        assertThat(result.path("tokenType").asText()).isEqualTo("dpop");
+        JsonNode id = result.path("idToken");
+        assertThat(id.path("sub").asText()).isEqualTo(citizen.id());
+        assertThat(id.path("aud").toString()).contains(Service.PORTAL.clientId);
+        assertThat(id.path("acr").asText()).isEqualTo("vneid-l1");
+        assertThat(id.path("name").asText()).isEqualTo(fullName);
+        assertThat(Normalizer.isNormalized(id.path("name").asText(), Normalizer.Form.NFC)).isTrue();
+        assertThat(id.path("national_id").asText()).isEqualTo(citizen.nationalId());
+        assertThat(id.path("birthdate").asText()).isEqualTo("1990-05-17");
+        assertThat(id.path("gender").asText()).isEqualTo("male");
+        assertThat(id.path("vneid_level").asText()).isEqualTo("1");
+        assertThat(id.path("phone_number").asText()).isEqualTo(citizen.phone());
+
+        JsonNode info = result.path("userinfo");
+        assertThat(info.path("sub").asText()).isEqualTo(citizen.id());
+        for (String claim : List.of("name", "national_id", "birthdate", "gender", "phone_number")) {
+            assertThat(info.path(claim)).as("userinfo " + claim).isEqualTo(id.path(claim));
+        }
+        assertThat(info.has("address")).as("address is an optional scope the script did not ask").isFalse();
+
+        JsonNode refreshed = result.path("refreshed");
+        assertThat(refreshed.path("tokenType").asText()).isEqualTo("dpop");
+        assertThat(refreshed.path("userinfoSub").asText()).isEqualTo(citizen.id());
+    }
+
+    @Test
+    @DisplayName("a code whose pushed request was bound to one DPoP key cannot be redeemed with another (dpop_jkt)")
+    void stolenCodeWithAnotherDpopKey() throws Exception {
+        AdminApi.Citizen citizen = admin.createCitizen("Lương Văn Đức", AdminApi.newPhone(), true, 1);
+
+        JsonNode result = signInWithOpenidClient(citizen, Map.of("VNEID_REDEEM_WITH_OTHER_DPOP_KEY", "true"));
+
+        assertThat(result.path("error").asText()).as(result.toPrettyString()).contains("ResponseBodyError");
+        assertThat(result.path("cause").asText()).contains("invalid_request").contains("dpop_jkt");
+    }
+
+    /**
+     * One login: the script pushes the request and prints the URL, the citizen signs in (password, SMS code) in our
+     * browser, the callback URL goes back to the script. Returns the script's last line: its result or its error.
+     */
+    private JsonNode signInWithOpenidClient(AdminApi.Citizen citizen, Map<String, String> extraEnv) throws Exception {
+        Process node = startPortalClient(extraEnv);
+        JsonNode result;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(),
                 StandardCharsets.UTF_8));
              Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
             JsonNode start = readJsonLine(out, node);
+            assertThat(start.has("error")).as("openid-client refused: " + start.toPrettyString()).isFalse();
             URI authorization = URI.create(start.path("authorizationUrl").asText());
             assertThat(authorization.toString()).as("a pushed request: the URL carries only request_uri and client_id")
                     .startsWith(server.realmUri() + "/protocol/openid-connect/auth?")
@@ -92,43 +143,20 @@ class OutsideClientIT {
                     .hasScheme("https").hasHost("dichvucong.gov.vn").hasPath("/oidc/callback");
             in.write(callback.redirectTarget() + "\n");
             in.flush();
-
-            JsonNode result = readJsonLine(out, node);
-            // openid-client lower-cases token_type; the server sent DPoP (a Bearer token here would be a downgrade).
-            assertThat(result.path("tokenType").asText()).isEqualTo("dpop");
-            JsonNode id = result.path("idToken");
-            assertThat(id.path("sub").asText()).isEqualTo(citizen.id());
-            assertThat(id.path("aud").toString()).contains(Service.PORTAL.clientId);
-            assertThat(id.path("acr").asText()).isEqualTo("vneid-l1");
-            assertThat(id.path("name").asText()).isEqualTo(fullName);
-            assertThat(Normalizer.isNormalized(id.path("name").asText(), Normalizer.Form.NFC)).isTrue();
-            assertThat(id.path("national_id").asText()).isEqualTo(citizen.nationalId());
-            assertThat(id.path("birthdate").asText()).isEqualTo("1990-05-17");
-            assertThat(id.path("gender").asText()).isEqualTo("male");
-            assertThat(id.path("vneid_level").asText()).isEqualTo("1");
-            assertThat(id.path("phone_number").asText()).isEqualTo(citizen.phone());
-
-            JsonNode info = result.path("userinfo");
-            assertThat(info.path("sub").asText()).isEqualTo(citizen.id());
-            for (String claim : List.of("name", "national_id", "birthdate", "gender", "phone_number")) {
-                assertThat(info.path(claim)).as("userinfo " + claim).isEqualTo(id.path(claim));
-            }
-            assertThat(info.has("address")).as("address is an optional scope the script did not ask").isFalse();
-
-            JsonNode refreshed = result.path("refreshed");
-            assertThat(refreshed.path("tokenType").asText()).isEqualTo("dpop");
-            assertThat(refreshed.path("userinfoSub").asText()).isEqualTo(citizen.id());
+            result = readJsonLine(out, node);
         } finally {
             if (!node.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
                 node.destroyForcibly();
                 fail("node portal-client.mjs did not exit within " + HANG_GUARD);
             }
         }
-        assertThat(node.exitValue()).as("node portal-client.mjs exit status").isZero();
+        assertThat(node.exitValue()).as("node portal-client.mjs exit status (1 after an error line)")
+                .isEqualTo(result.has("error") ? 1 : 0);
+        return result;
     }
 
     /** The script with the portal's identity: its private JWK goes through the environment, never into a file. */
-    private Process startPortalClient(String scope) throws IOException {
+    private Process startPortalClient(Map<String, String> extraEnv) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("node", "portal-client.mjs")
                 .directory(nodeDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT); // node's own warnings land in the test log
@@ -137,11 +165,12 @@ class OutsideClientIT {
         env.put("VNEID_CLIENT_ID", Service.PORTAL.clientId);
         env.put("VNEID_REDIRECT_URI", Service.PORTAL.redirectUri.toString());
         env.put("VNEID_CLIENT_JWK", server.relyingParties().key(Service.PORTAL).toJSONString());
-        env.put("VNEID_SCOPE", scope);
+        env.put("VNEID_SCOPE", "openid");
+        env.putAll(extraEnv);
         return builder.start();
     }
 
-    /** The script's next JSON line; an {"error": ...} line fails the test with what openid-client reported. */
+    /** The script's next JSON line (a result, or {"error": ...} with what openid-client reported). */
     private static JsonNode readJsonLine(BufferedReader out, Process node) throws Exception {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -162,11 +191,7 @@ class OutsideClientIT {
             throw new AssertionError("node portal-client.mjs ended (status "
                     + (node.isAlive() ? "still running" : node.exitValue()) + ") without a result; see its stderr");
         }
-        JsonNode json = JSON.readTree(text);
-        if (json.has("error")) {
-            throw new AssertionError("openid-client refused: " + json.toPrettyString());
-        }
-        return json;
+        return JSON.readTree(text);
     }
 
     /** Runs a tool to the end; a missing tool fails the test with {@code missing} (never a skip). */
