@@ -135,6 +135,27 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("the portal steps up for a transaction: a pushed request with acr_values=vneid-l2, the chip, acr vneid-l2")
+    void portalStepUp() throws Exception {
+        Holder holder = levelTwo("Châu Văn Lợi", Map.of());
+        Browser browser = new Browser();
+        FapiClient portal = new FapiClient(server, Service.PORTAL);
+        FapiClient.Login first = portal.login("openid");
+        assertThat(first.finish(LoginPage.signIn(browser, first.authorizationUri(), holder.account().nationalId(),
+                holder.account().password()).submitCode(outbox.lastCodeTo(holder.account().phone()))
+                .redirectTarget()).idToken().getACR().getValue()).isEqualTo("vneid-l1");
+
+        FapiClient.Login transaction = portal.login("openid", "vneid-l2");
+        ChipStepUpPage chip = new ChipStepUpPage(browser, browser.get(transaction.authorizationUri()));
+        assertThat(app.approve(server.baseUri(), KeycloakServer.REALM, chip.transaction(), holder.card()).status())
+                .isEqualTo(200);
+        FapiClient.Tokens tokens = transaction.finish(chip.continueLogin().redirectTarget());
+
+        assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l2");
+        assertThat(portal.userInfo(tokens.accessToken()).getSubject().getValue()).isEqualTo(holder.account().id());
+    }
+
+    @Test
     @DisplayName("VssID's pairwise subject is stable across logins, and its insurance number comes when recorded")
     void pairwiseSubjectIsStable() throws Exception {
         Holder holder = levelTwo("Mai Văn Cường", Map.of("socialInsuranceNumber", "0123456789"));

@@ -107,4 +107,29 @@ class ThirdPartyServiceIT {
         assertThat(id.getClaim("preferred_username")).isNull();
         assertThat(id.getSubject().getValue()).as("a pairwise subject for the bank's sector").isNotEqualTo(citizen.id());
     }
+
+    @Test
+    @DisplayName("a government client registered and then edited through the admin API keeps no consent screen")
+    void governmentClientStaysWithoutConsent() throws Exception {
+        String clientId = "gov-" + Long.toHexString(System.nanoTime());
+        RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
+        ObjectNode government = bank(clientId, "https://dichvu.example.gov.vn/oidc/callback", key);
+        ((ObjectNode) government.get("attributes")).put("vneid.government", "true");
+        HttpResponse<String> created = admin.callAsAdmin("POST", "/clients", government.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode registered = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body())
+                .get(0);
+        assertThat(registered.path("consentRequired").asBoolean()).isFalse();
+        assertThat(registered.path("attributes").path("dpop.bound.access.tokens").asText())
+                .as("still FAPI 2.0: our government profile").isEqualTo("true");
+
+        ObjectNode edited = (ObjectNode) registered;
+        edited.put("description", "edited by an operator");
+        HttpResponse<String> updated = admin.callAsAdmin("PUT", "/clients/" + registered.path("id").asText(),
+                edited.toString());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+        JsonNode after = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body()).get(0);
+        assertThat(after.path("consentRequired").asBoolean()).isFalse();
+        assertThat(after.path("description").asText()).isEqualTo("edited by an operator");
+    }
 }
