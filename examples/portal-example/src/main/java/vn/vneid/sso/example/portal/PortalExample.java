@@ -123,7 +123,7 @@ public final class PortalExample {
                   VNeID portal example on %s (self-signed certificate: the browser warns once)
                   client %s at %s
                   the server reads its JWKS at %s and posts logout tokens to %s
-                  (scripts/run-server.sh points the realm's dvc-portal client at these; see examples/README.md)
+                  (scripts/run-server.sh points the realm's dvc-portal client at these; see the README)
 
                 """, app.baseUri(), app.config.clientId(), app.config.issuer(), app.jwksUri(),
                 app.backChannelLogoutUri());
@@ -340,15 +340,17 @@ public final class PortalExample {
     }
 
     private static void handle(HttpExchange exchange, Handler handler) throws IOException {
-        try (exchange) {
+        try {
             handler.handle(exchange);
         } catch (Exception e) {
             System.err.println("request " + exchange.getRequestURI().getPath() + " failed: " + e);
             try {
-                html(exchange, 500, Html.page("Lỗi / Error", Html.error("server_error", e.getMessage())));
+                html(exchange, 500, Html.page("Lỗi / Error", Html.error("server_error", String.valueOf(e))));
             } catch (IOException | RuntimeException ignored) {
                 // the response had already started
             }
+        } finally {
+            exchange.close();
         }
     }
 
