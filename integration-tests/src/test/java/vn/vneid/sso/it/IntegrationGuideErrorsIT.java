@@ -232,7 +232,7 @@ class IntegrationGuideErrorsIT {
         seen.put("acr_l2_level1_account", seenRedirect(cancelled));
 
         // Expired request_uri: the realm's lifespan shortened for a moment.
-        admin.callAsAdmin("PUT", "", "{\"attributes\":{\"parRequestUriLifespan\":\"1\"}}");
+        String lifespan = admin.setRealmAttribute("parRequestUriLifespan", "1");
         try {
             PortalClient.Redirect late = client.startLogin(new Scope("openid"), null);
             Thread.sleep(3_000);
@@ -240,7 +240,7 @@ class IntegrationGuideErrorsIT {
             seen.put("request_uri_expired", expired.redirectTarget() != null ? seenRedirect(expired.redirectTarget())
                     : new Seen(expired.status(), "(page)", expired.document().select("#kc-error-message, .pf-v5-c-alert__title, h1").text()));
         } finally {
-            admin.callAsAdmin("PUT", "", "{\"attributes\":{\"parRequestUriLifespan\":\"60\"}}");
+            admin.setRealmAttribute("parRequestUriLifespan", lifespan == null ? "60" : lifespan);
         }
 
         seen.forEach((k, v) -> System.out.println("GUIDE-ERROR " + k + " -> " + v));

@@ -34,9 +34,8 @@ public final class ExampleApps {
         PortalExample app = PortalExample.start(new PortalExample.Config(server.realmUri(), clientId, "localhost",
                 0, 0, Files.createTempDirectory("portal-example")));
         // Through the realm's partial import, as an operator adds a service to the realm file: no client policy
-        // runs on import. Registering through POST /clients would run both confidential-client policies (their
-        // client-attributes condition abstains on registration and update), and the third-party one's
-        // consent-required executor would switch the consent screen on for a government client.
+        // runs on import, so the example's http loopback JWKS and back-channel URLs (the server calls them; the
+        // example's https certificate is self-signed) pass; registration would refuse them (secure-client-uris).
         String body = "{\"ifResourceExists\":\"FAIL\",\"clients\":[" + governmentClient(clientId, app) + "]}";
         HttpResponse<String> imported = admin.callAsAdmin("POST", "/partialImport", body);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
