@@ -37,13 +37,6 @@ export VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI="${VNEID_PORTAL_POST_LOGOUT_REDIREC
 export VNEID_PORTAL_JWKS_URL="${VNEID_PORTAL_JWKS_URL:-http://127.0.0.1:8090/jwks.json}"
 export VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL="${VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL:-http://127.0.0.1:8090/backchannel-logout}"
 
-# The pairwise subjects' secret salt (VssID's sub): drawn once for this development server and kept with its data.
-if [ -z "${VNEID_PAIRWISE_SALT:-}" ]; then
-  [ -s "$dev_dir/pairwise-salt" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n=' > "$dev_dir/pairwise-salt")
-  VNEID_PAIRWISE_SALT="$(cat "$dev_dir/pairwise-salt")"
-fi
-export VNEID_PAIRWISE_SALT
-
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 exec "$kc_home/bin/kc.sh" start-dev \

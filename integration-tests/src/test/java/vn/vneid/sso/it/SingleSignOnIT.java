@@ -164,6 +164,13 @@ class SingleSignOnIT {
         FapiClient.Tokens second = again.finish(day.browser().get(again.authorizationUri()).redirectTarget());
 
         assertThat(second.idToken().getSubject()).isEqualTo(day.vssidTokens().idToken().getSubject());
+        // The realm file's salt is an import placeholder the tests leave unset: the server drew a secret one.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String vssidId = json.readTree(admin.callAsAdmin("GET", "/clients?clientId=vssid", null).body())
+                .get(0).path("id").asText();
+        String salt = json.readTree(admin.callAsAdmin("GET", "/clients/" + vssidId + "/protocol-mappers/models",
+                null).body()).get(0).path("config").path("pairwiseSubAlgorithmSalt").asText();
+        assertThat(salt).hasSize(43).doesNotContain("VNEID_PAIRWISE_SALT");
         assertThat(second.idToken().getStringClaim("social_insurance_number")).isEqualTo("0123456789");
         assertThat(day.vssid().userInfo(second.accessToken()).getSubject())
                 .isEqualTo(second.idToken().getSubject());

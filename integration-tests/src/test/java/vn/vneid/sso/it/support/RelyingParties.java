@@ -89,8 +89,7 @@ public final class RelyingParties {
     /** The environment Keycloak's realm import resolves the clients' placeholders from. */
     Map<String, String> importEnvironment() {
         Map<String, String> env = new java.util.HashMap<>();
-        // The pairwise subjects' secret salt: one per deployment, here one per run.
-        env.put("VNEID_PAIRWISE_SALT", new com.nimbusds.oauth2.sdk.id.Identifier(32).getValue());
+        // VNEID_PAIRWISE_SALT is left unset on purpose: the server then draws the salt itself (SingleSignOnIT checks).
         for (Service service : Service.values()) {
             env.put(service.envPrefix + "_JWKS_URL", base() + "/" + service.path() + "/jwks.json");
             env.put(service.envPrefix + "_BACKCHANNEL_LOGOUT_URL", base() + "/" + service.path() + "/backchannel-logout");
