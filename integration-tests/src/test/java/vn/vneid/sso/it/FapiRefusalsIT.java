@@ -119,7 +119,9 @@ class FapiRefusalsIT {
 
         @Test
         @DisplayName("a request_uri used after its lifetime: the login does not start")
-        void expiredRequestUri() {
+        void expiredRequestUri() throws Exception {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode before = json.readTree(admin.callAsAdmin("GET", "", null).body());
             String lifespan = admin.setRealmAttribute("parRequestUriLifespan", "1");
             try {
                 URI authorization = portal.login("openid").authorizationUri();
@@ -132,6 +134,11 @@ class FapiRefusalsIT {
             } finally {
                 admin.setRealmAttribute("parRequestUriLifespan", lifespan == null ? "60" : lifespan);
             }
+            // The round trip keeps the rest of the realm: its acr map and its brute-force settings.
+            com.fasterxml.jackson.databind.JsonNode after = json.readTree(admin.callAsAdmin("GET", "", null).body());
+            assertThat(after.path("attributes").path("acr.loa.map")).isEqualTo(before.path("attributes").path("acr.loa.map"));
+            assertThat(after.path("quickLoginCheckMilliSeconds")).isEqualTo(before.path("quickLoginCheckMilliSeconds"));
+            assertThat(after.path("failureFactor")).isEqualTo(before.path("failureFactor"));
         }
     }
 

@@ -117,18 +117,17 @@ public final class AdminApi {
     }
 
     /**
-     * Sets one realm attribute and returns its previous value. A realm update replaces the whole attribute map
-     * (the acr-to-level map among them), so this sends every attribute back with the one changed.
+     * Sets one realm attribute and returns its previous value. A realm update replaces the stored attributes with the
+     * ones it is given, and many top-level settings (brute-force detection among them) are stored as attributes too:
+     * so this sends the whole realm back, as the admin console does, with the one attribute changed.
      */
     public String setRealmAttribute(String name, String value) {
         try {
-            JsonNode realm = JSON.readTree(callAsAdmin("GET", "", null).body());
-            ObjectNode attributes = ((ObjectNode) realm.path("attributes")).deepCopy();
+            ObjectNode realm = (ObjectNode) JSON.readTree(callAsAdmin("GET", "", null).body());
+            ObjectNode attributes = (ObjectNode) realm.path("attributes");
             String previous = attributes.path(name).isMissingNode() ? null : attributes.path(name).asText();
             attributes.put(name, value);
-            ObjectNode update = JSON.createObjectNode();
-            update.set("attributes", attributes);
-            HttpResponse<String> response = callAsAdmin("PUT", "", update.toString());
+            HttpResponse<String> response = callAsAdmin("PUT", "", realm.toString());
             if (response.statusCode() != 204) {
                 throw new IllegalStateException("realm update failed: " + response.statusCode() + " " + response.body());
             }
