@@ -242,6 +242,19 @@ class ForgottenPasswordIT {
         }
 
         @Test
+        @DisplayName("a verified phone whose SIM the registry now gives to someone else gets no recovery code")
+        void recycledSim() {
+            // +84977000050 is registered to 001090900005 in the demo subscriber registry, not to this citizen.
+            AdminApi.Citizen citizen = admin.createCitizen("Lò Văn Sáng", "+84977000050", true, 1);
+            int before = outbox.countTo(citizen.phone());
+            Browser browser = new Browser();
+            RecoveryCodePage page = new RecoveryCodePage(browser, openRecovery(browser).submit(citizen.nationalId()));
+            assertThat(page.info()).startsWith("Nếu số định danh này có tài khoản");
+            sleep(1500);
+            assertThat(outbox.countTo(citizen.phone())).isEqualTo(before);
+        }
+
+        @Test
         @DisplayName("a malformed ID gets the login's precise reason")
         void malformedId() {
             Browser browser = new Browser();

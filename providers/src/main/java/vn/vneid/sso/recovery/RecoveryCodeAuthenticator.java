@@ -173,7 +173,7 @@ final class RecoveryCodeAuthenticator implements Authenticator {
         try {
             String text = SmsCodeSender.localised(context.getSession(), subject, "vneidRecoverySmsCodeText", code,
                     String.valueOf(Math.max(1, config.policy().ttl().toMinutes())));
-            RecoverySms.sendAfterCommit(context.getSession(), config.gateway(), phone, text);
+            RecoverySms.sendAfterCommit(context.getSession(), config.gateway(), phone, text, subject.getUsername());
         } catch (SmsException e) {
             LOG.warnf("recovery code for realm %s not sent: %s", context.getRealm().getName(), e.getMessage());
             context.getEvent().clone().user(subject).detail("reason", "sms_text").error(Errors.INVALID_CONFIG);

@@ -151,7 +151,7 @@ final class RecoveryNewPasswordAuthenticator implements Authenticator {
         try {
             String text = SmsCodeSender.localised(context.getSession(), user, "vneidRecoveryPasswordChangedSms");
             RecoverySms.sendAfterCommit(context.getSession(), gateway == null || gateway.isBlank() ? null
-                    : gateway.strip(), phone, text);
+                    : gateway.strip(), phone, text, null);
         } catch (SmsException e) {
             LOG.warnf("password-change notice for realm %s not sent: %s", context.getRealm().getName(),
                     e.getMessage());

@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import vn.vneid.sso.phone.PhoneRecheck;
 import vn.vneid.sso.sms.SmsException;
 import vn.vneid.sso.sms.SmsGateway;
 
@@ -27,15 +28,20 @@ final class RecoverySms {
     private RecoverySms() {
     }
 
-    /** @param gatewayId the SMS gateway provider id, or null for the server's default */
-    static void sendAfterCommit(KeycloakSession session, String gatewayId, String to, String text) {
+    /**
+     * @param gatewayId the SMS gateway provider id, or null for the server's default
+     * @param recheckFor the national ID whose SIM {@code to} must still be (the registry is asked on the worker, so
+     *                   its latency tells nothing either), or null to send without asking
+     */
+    static void sendAfterCommit(KeycloakSession session, String gatewayId, String to, String text,
+            String recheckFor) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = session.getContext().getRealm().getId();
         ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                executor.execute(() -> send(factory, realmId, gatewayId, to, text));
+                executor.execute(() -> send(factory, realmId, gatewayId, to, text, recheckFor));
             }
 
             @Override
@@ -46,11 +52,18 @@ final class RecoverySms {
     }
 
     private static void send(KeycloakSessionFactory factory, String realmId, String gatewayId, String to,
-            String text) {
+            String text, String recheckFor) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
                 session.getContext().setRealm(realm);
+                if (recheckFor != null && !PhoneRecheck.stillUsable(session, recheckFor, to)) {
+                    // Issue #17: a SIM revoked or re-assigned since it was verified gets no recovery code; the next
+                    // login's re-check makes the citizen bind a phone of their own.
+                    LOG.infof("recovery SMS for realm %s not sent: the registry says the bound SIM is no longer"
+                            + " the account's", realmId);
+                    return;
+                }
                 SmsGateway gateway = gatewayId == null
                         ? session.getProvider(SmsGateway.class)
                         : session.getProvider(SmsGateway.class, gatewayId);
