@@ -262,6 +262,19 @@ class ForgottenPasswordIT {
             assertThat(page.idError()).isEqualTo("Số định danh cá nhân gồm đúng 12 chữ số.");
         }
 
+        @Test
+        @DisplayName("in English too: the link, the pages and the guidance")
+        void english() {
+            Browser browser = new Browser("en");
+            LoginPage login = LoginPage.open(browser, oidc.login());
+            assertThat(login.forgotPasswordLabel()).isEqualTo("Forgot password?");
+            RecoveryIdPage idPage = login.forgotPassword();
+            assertThat(idPage.title()).isEqualTo("Forgotten password");
+            RecoveryCodePage codePage = new RecoveryCodePage(browser, idPage.submit(AdminApi.newNationalId()));
+            assertThat(codePage.info()).startsWith("If this number has an account with a verified mobile number");
+            assertThat(codePage.noCodeHelp()).contains("VNeID app").contains("police of your commune");
+        }
+
         record Page(int status, String text, String afterWrongCode) {
         }
 
