@@ -407,5 +407,27 @@ class ForgottenPasswordIT {
                 assertThat(event.path("details").path("vneid_level2_method").asText()).isEqualTo("chip-pa-aa-ecdsa");
             });
         }
+
+        @Test
+        @DisplayName("a flow edited without the chip sub-flow still gives no level-2 password for the code alone")
+        void chipCheckedAgainByTheLastStep() {
+            AdminApi.Citizen account = admin.createCitizen("Kim Văn Cường", AdminApi.newPhone(), true, 2);
+            String previous = admin.setExecutionRequirement("vneid reset credentials", "vneid recovery level 2",
+                    "DISABLED");
+            try {
+                Browser browser = new Browser();
+                int before = outbox.countTo(account.phone());
+                RecoveryCodePage codePage = new RecoveryCodePage(browser, openRecovery(browser)
+                        .submit(account.nationalId()));
+                Browser.Response after = codePage.submitCode(codeIn(awaitSms(account.phone(), before)));
+                assertThat(after.body()).doesNotContain("vneid-recovery-password-form");
+                assertThat(after.status()).isEqualTo(403);
+                assertThat(after.document().text()).contains("cần xác thực bằng thẻ căn cước gắn chip");
+            } finally {
+                admin.setExecutionRequirement("vneid reset credentials", "vneid recovery level 2", previous);
+            }
+            assertThat(admin.events(account.id())).anySatisfy(event ->
+                    assertThat(event.path("details").path("reason").asText()).isEqualTo("chip_not_verified"));
+        }
     }
 }

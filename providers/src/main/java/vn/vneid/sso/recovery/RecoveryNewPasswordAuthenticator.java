@@ -128,7 +128,9 @@ final class RecoveryNewPasswordAuthenticator implements Authenticator {
         }
         if (reason != null) {
             RecoveryEvents.refused(context.getEvent(), user, reason);
-            context.failure(AuthenticationFlowError.ACCESS_DENIED);
+            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form()
+                    .setError("code_not_verified".equals(reason) ? "vneidRecoveryNotProven" : "vneidRecoveryNeedsChip")
+                    .createErrorPage(Response.Status.FORBIDDEN));
             return false;
         }
         if (CitizenProfile.isLevelTwo(user) && authSession.getAuthNote(CHIP_EVENT_SENT) == null) {

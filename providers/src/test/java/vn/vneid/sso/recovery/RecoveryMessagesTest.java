@@ -51,7 +51,7 @@ class RecoveryMessagesTest {
     void javaKeysExistInBothLanguages() throws IOException {
         Set<String> keys = new java.util.HashSet<>(Set.of("vneidRecoverySmsCodeText", "vneidRecoveryPasswordChangedSms",
                 "vneidRecoveryCodeTooManyAttempts", "vneidRecoveryNationalIdHelp", "vneidRecoverySmsCodeHelp",
-                "vneidRecoveryNewPasswordHelp", "vneidRecoveryLimitPerIdDay", "vneidRecoveryLimitPerAddressHour"));
+                "vneidRecoveryNewPasswordHelp", "vneidRecoveryLimitPerIdDay", "vneidRecoveryNotProven", "vneidRecoveryNeedsChip", "vneidRecoveryLimitPerAddressHour"));
         for (RecoveryLimits.Limit limit : RecoveryLimits.Limit.values()) {
             keys.add(limit.messageKey());
         }

@@ -243,6 +243,25 @@ public final class AdminApi {
         return previous;
     }
 
+    /**
+     * Sets the requirement of one execution (or sub-flow, by its display name) of a flow; returns the previous one, to
+     * be put back with the same method.
+     */
+    public String setExecutionRequirement(String flowAlias, String displayName, String requirement) {
+        String flow = URLEncoder.encode(flowAlias, StandardCharsets.UTF_8).replace("+", "%20");
+        URI uri = URI.create(admin + "/authentication/flows/" + flow + "/executions");
+        for (JsonNode execution : json(send(HttpRequest.newBuilder(uri).GET(), 200))) {
+            if (displayName.equals(execution.path("displayName").asText())) {
+                String previous = execution.path("requirement").asText();
+                ((ObjectNode) execution).put("requirement", requirement);
+                send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(execution.toString())), 204);
+                return previous;
+            }
+        }
+        throw new AssertionError("no execution '" + displayName + "' in flow '" + flowAlias + "'");
+    }
+
     /** The user's online sessions, as the admin console lists them. */
     public int sessionCount(String userId) {
         return json(send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId + "/sessions")).GET(), 200))
