@@ -188,6 +188,30 @@ class ForgottenPasswordIT {
         }
 
         @Test
+        @DisplayName("the guesses of the old password no longer slow her sign-in once she chose a new one")
+        void recoveryClearsTheLoginThrottle() {
+            AdminApi.Citizen citizen = admin.createCitizen("Ninh Thị Ánh", AdminApi.newPhone(), true, 1);
+            Map<String, String> previous = admin.updatePasswordStepConfig(Map.of("throttle-base-delay-seconds", "600",
+                    "throttle-max-delay-seconds", "600"));
+            try {
+                Browser guesser = new Browser();
+                LoginPage page = LoginPage.open(guesser, oidc.login());
+                for (int i = 0; i < 3; i++) {
+                    page = new LoginPage(guesser, page.submit(citizen.nationalId(), "doan-sai-" + i));
+                }
+                page = new LoginPage(guesser, page.submit(citizen.nationalId(), citizen.password()));
+                assertThat(page.idError()).as("throttled").contains("giây");
+
+                Browser browser = new Browser();
+                new RecoveryDonePage(browser, recoverUpToPassword(browser, citizen).submit(NEW_PASSWORD));
+                assertThat(signIn(new Browser(), citizen, NEW_PASSWORD).idToken().getACR().getValue())
+                        .isEqualTo("vneid-l1");
+            } finally {
+                admin.restorePasswordStepConfig(previous);
+            }
+        }
+
+        @Test
         @DisplayName("wrong recovery codes count as failures for Keycloak's brute-force detection")
         void wrongCodesCount() {
             AdminApi.Citizen citizen = admin.createCitizen("Mạc Văn Khoa", AdminApi.newPhone(), true, 1);

@@ -1,5 +1,7 @@
 package vn.vneid.sso.recovery;
 
+import java.time.Clock;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +23,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.ChipStepUpAuthenticator;
 import vn.vneid.sso.kc.KcSessions;
+import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
@@ -94,6 +97,8 @@ final class RecoveryNewPasswordAuthenticator implements Authenticator {
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         int ended = KcSessions.endAll(context.getSession(), context.getRealm(), user);
+        new LoginThrottle(context.getSession(), context.getRealm().getId(), Clock.systemUTC())
+                .succeeded(user.getUsername());
         notifyBySms(context, user);
 
         authSession.setAuthNote(RecoveryNotes.DONE, "true");
