@@ -24,8 +24,25 @@ cat <<INFO
     079188005566 (no verified phone); README lists all six.
   SMS messages (codes in clear, development only): $outbox
   Admin console: http://localhost:$port/admin (admin / admin)
+  Relying-party example (client dvc-portal, FAPI 2.0): ./examples/run-portal-example.sh, then https://localhost:8443/
 
 INFO
+
+# The realm's dvc-portal client points to the relying-party example (examples/run-portal-example.sh) unless these
+# are set. Read at the realm import only, i.e. on the first start: delete .dev/ to import again with other values.
+# The JWKS and back-channel URLs are plain http on the loopback address: the server calls them itself and would
+# refuse the example's self-signed certificate (an import runs no client policy, so secure-client-uris allows it).
+export VNEID_PORTAL_REDIRECT_URI="${VNEID_PORTAL_REDIRECT_URI:-https://localhost:8443/callback}"
+export VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI="${VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI:-https://localhost:8443/}"
+export VNEID_PORTAL_JWKS_URL="${VNEID_PORTAL_JWKS_URL:-http://127.0.0.1:8090/jwks.json}"
+export VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL="${VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL:-http://127.0.0.1:8090/backchannel-logout}"
+
+# The pairwise subjects' secret salt (VssID's sub): drawn once for this development server and kept with its data.
+if [ -z "${VNEID_PAIRWISE_SALT:-}" ]; then
+  [ -s "$dev_dir/pairwise-salt" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n=' > "$dev_dir/pairwise-salt")
+  VNEID_PAIRWISE_SALT="$(cat "$dev_dir/pairwise-salt")"
+fi
+export VNEID_PAIRWISE_SALT
 
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"

@@ -26,6 +26,13 @@ public final class LoginPage extends KeycloakPage {
         return new SmsCodePage(browser, open(browser, login).submit(nationalId, password));
     }
 
+    /** The same for any authorization URI (a pushed request's {@code request_uri}, for instance). */
+    public static SmsCodePage signIn(Browser browser, java.net.URI authorizationUri, String nationalId,
+                                     String password) {
+        return new SmsCodePage(browser, new LoginPage(browser, browser.get(authorizationUri)).submit(nationalId,
+                password));
+    }
+
     public Browser.Response submit(String nationalId, String password) {
         return submit("form#kc-form-login", Map.of("username", nationalId, "password", password));
     }

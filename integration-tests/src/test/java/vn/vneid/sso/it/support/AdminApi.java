@@ -116,6 +116,28 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * Sets one realm attribute and returns its previous value. A realm update replaces the whole attribute map
+     * (the acr-to-level map among them), so this sends every attribute back with the one changed.
+     */
+    public String setRealmAttribute(String name, String value) {
+        try {
+            JsonNode realm = JSON.readTree(callAsAdmin("GET", "", null).body());
+            ObjectNode attributes = ((ObjectNode) realm.path("attributes")).deepCopy();
+            String previous = attributes.path(name).isMissingNode() ? null : attributes.path(name).asText();
+            attributes.put(name, value);
+            ObjectNode update = JSON.createObjectNode();
+            update.set("attributes", attributes);
+            HttpResponse<String> response = callAsAdmin("PUT", "", update.toString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("realm update failed: " + response.statusCode() + " " + response.body());
+            }
+            return previous;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The user as the admin API returns it. */
     public JsonNode user(String userId) {
         return json(send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId)).GET(), 200));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -27,10 +29,7 @@ public final class Browser {
 
     private static final int MAX_REDIRECTS = 20;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final Map<String, HttpCookie> cookies = new LinkedHashMap<>();
     private final String acceptLanguage;
 
@@ -39,7 +38,19 @@ public final class Browser {
     }
 
     public Browser(String acceptLanguage) {
+        this(acceptLanguage, null);
+    }
+
+    /** A browser that also trusts what {@code tls} trusts (a relying party's self-signed certificate). */
+    public Browser(String acceptLanguage, SSLContext tls) {
         this.acceptLanguage = acceptLanguage;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** The last response: a page, or a redirect that leaves Keycloak (to the relying party). */

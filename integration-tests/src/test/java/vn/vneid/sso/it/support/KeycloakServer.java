@@ -38,6 +38,7 @@ public final class KeycloakServer {
     private final int registryPort;
     private final String database;
     private final Duration startTime;
+    private final RelyingParties relyingParties = new RelyingParties();
     private Process process;
 
     private KeycloakServer(Path workDir, String database) {
@@ -91,6 +92,11 @@ public final class KeycloakServer {
         return registryPort;
     }
 
+    /** The government services' back ends (JWKS, back-channel logout) the realm's clients point to. */
+    public RelyingParties relyingParties() {
+        return relyingParties;
+    }
+
     public String database() {
         return database;
     }
@@ -131,6 +137,7 @@ public final class KeycloakServer {
                     .redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().putAll(relyingParties.importEnvironment());
             process = builder.start();
             awaitReady();
         } catch (IOException e) {
