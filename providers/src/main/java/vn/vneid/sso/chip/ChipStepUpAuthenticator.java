@@ -19,10 +19,11 @@ import vn.vneid.sso.profile.CitizenProfile;
  * by the button) and this step succeeds when the verified chip belonged to this account. Only level-2 accounts
  * (enrolled in person with the card) can pass; others are told how to become level 2.
  */
-final class ChipStepUpAuthenticator implements Authenticator {
+public final class ChipStepUpAuthenticator implements Authenticator {
 
     static final String LEVEL_ONE_TEMPLATE = "vneid-chip-level1.ftl";
-    static final String EVENT_METHOD = "vneid_level2_method";
+    /** Also the user-session note that a chip proved this authentication (the recovery checks it, issue #17). */
+    public static final String EVENT_METHOD = "vneid_level2_method";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {

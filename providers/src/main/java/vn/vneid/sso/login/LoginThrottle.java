@@ -19,7 +19,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  * <p>The count is read, then written: parallel guesses sent in one burst may each pass before any is counted. Those
  * still each cost a password hash and count for Keycloak's own lock-out, which stays for sustained guessing.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
 
     private static final String PREFIX = "vneid.throttle.";
 
@@ -27,7 +27,7 @@ final class LoginThrottle {
     private final Clock clock;
     private final String realmId;
 
-    LoginThrottle(KeycloakSession session, String realmId, Clock clock) {
+    public LoginThrottle(KeycloakSession session, String realmId, Clock clock) {
         this.store = session.singleUseObjects();
         this.realmId = realmId;
         this.clock = clock;
@@ -46,8 +46,11 @@ final class LoginThrottle {
         write(key("ip", clientIp), config.perAddress(), now);
     }
 
-    /** A complete sign-in: the citizen's own count starts over (the address's does not). */
-    void succeeded(String nationalId) {
+    /**
+     * A complete sign-in, or a recovered password (issue #17: the guesses counted were of the old one): the citizen's
+     * own count starts over (the address's does not).
+     */
+    public void succeeded(String nationalId) {
         store.remove(key("id", nationalId));
     }
 

@@ -2,13 +2,10 @@ package vn.vneid.sso.login;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
@@ -24,11 +21,7 @@ import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.PhoneMask;
-import vn.vneid.sso.phone.PhoneNumber;
-import vn.vneid.sso.phone.PhoneNumberException;
-import vn.vneid.sso.phone.registry.RegistryUnavailableException;
-import vn.vneid.sso.phone.registry.SimCheck;
-import vn.vneid.sso.phone.registry.SubscriberRegistries;
+import vn.vneid.sso.phone.PhoneRecheck;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -44,7 +37,6 @@ final class SmsCodeAuthenticator implements Authenticator {
     static final String FIELD_BIND_PHONE = "bindPhone";
 
 
-    private static final Logger LOG = Logger.getLogger(SmsCodeAuthenticator.class);
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.sms.");
 
     private final Clock clock;
@@ -62,7 +54,7 @@ final class SmsCodeAuthenticator implements Authenticator {
             context.challenge(noPhonePage(context, null));
             return;
         }
-        if (NOTES.read(context.getAuthenticationSession()) == null && !stillUsable(context, user, phone)) {
+        if (NOTES.read(context.getAuthenticationSession()) == null && !PhoneRecheck.stillUsable(context.getSession(), user.getUsername(), phone)) {
             // Issue #4: a revoked, locked or re-assigned SIM would leave the citizen waiting for a code that never
             // comes; the phone stops counting and the citizen registers a number of their own instead.
             // Issue #11: the lost SIM can prove nothing any more, so the new binding needs the chip ID card.
@@ -193,24 +185,6 @@ final class SmsCodeAuthenticator implements Authenticator {
             form.setError(reasonKey);
         }
         return form.createForm(NO_PHONE_TEMPLATE);
-    }
-
-    /**
-     * Asks the subscriber registry whether the bound phone still reaches this citizen. When the registry cannot
-     * answer, the phone keeps counting: it was verified, and the login must not depend on the registry being up.
-     */
-    private static boolean stillUsable(AuthenticationFlowContext context, UserModel user, String phone) {
-        try {
-            PhoneNumber number = PhoneNumber.parse(phone);
-            return SimCheck.stillUsable(SimCheck.decide(
-                    SubscriberRegistries.lookup(context.getSession(), null, number), user.getUsername(),
-                    LocalDate.now(ZoneOffset.UTC), 0));
-        } catch (PhoneNumberException e) {
-            return false;
-        } catch (RegistryUnavailableException e) {
-            LOG.debugf("subscriber registry unavailable for the login re-check: %s", e.getMessage());
-            return true;
-        }
     }
 
     private Instant now() {

@@ -11,10 +11,10 @@ import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
 
 /**
- * The SMS code step's configuration, read once per request from the execution's config. Missing or unreadable
+ * The SMS code step's configuration (of the login and of the recovery, issue #17), read once per request from the execution's config. Missing or unreadable
  * values fall back to the safe defaults of {@link SmsCodePolicy}; the step works with no config at all.
  */
-final class SmsCodeConfig {
+public final class SmsCodeConfig {
 
     private static final Logger LOG = Logger.getLogger(SmsCodeConfig.class);
 
@@ -28,7 +28,7 @@ final class SmsCodeConfig {
         this.limits = limits;
     }
 
-    static SmsCodeConfig of(AuthenticatorConfigModel model) {
+    public static SmsCodeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         SmsCodePolicy defaults = SmsCodePolicy.defaults();
         SmsCodePolicy policy;
@@ -63,16 +63,16 @@ final class SmsCodeConfig {
         }
     }
 
-    SmsCodePolicy policy() {
+    public SmsCodePolicy policy() {
         return policy;
     }
 
-    SendLimits limits() {
+    public SendLimits limits() {
         return limits;
     }
 
     /** The SMS gateway provider id for this step, or null for the server's default gateway. */
-    String gateway() {
+    public String gateway() {
         return gateway;
     }
 }

@@ -13,7 +13,7 @@ import vn.vneid.sso.otp.SmsCodePolicy;
  * What an administrator can set on the SMS code step. Labels and help texts are message keys (vi, en) that still
  * read sensibly when the console shows them untranslated.
  */
-final class SmsCodeConfigProperties {
+public final class SmsCodeConfigProperties {
 
     static final String CODE_LENGTH = "code-length";
     static final String TTL_SECONDS = "code-ttl-seconds";
@@ -42,7 +42,7 @@ final class SmsCodeConfigProperties {
             .label("vneidSmsGateway").helpText("vneidSmsGateway.tooltip").add()
             .build();
 
-    static final List<ProviderConfigProperty> ALL = Stream.concat(OWN.stream(),
+    public static final List<ProviderConfigProperty> ALL = Stream.concat(OWN.stream(),
             SendLimitsConfig.PROPERTIES.stream()).toList();
 
     private SmsCodeConfigProperties() {

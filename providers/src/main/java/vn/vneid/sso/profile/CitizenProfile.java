@@ -22,6 +22,13 @@ public final class CitizenProfile {
      */
     public static final String PHONE_REBIND_NEEDS_CHIP = "vneidPhoneRebindNeedsChip";
 
+    /**
+     * Seam for issue #15 (card loss): "true" while the account is locked because the citizen reported the chip ID
+     * card lost. Nothing sets it yet; recovery already refuses such an account (issue #17). Like the rebind flag, it is
+     * not in the user profile, so only our code paths can write it.
+     */
+    public static final String CARD_LOST_LOCK = "vneidCardLostLock";
+
     /** The required action that binds a phone (registry check and code). */
     public static final String VERIFY_PHONE_ACTION = "vneid-verify-phone";
 
@@ -35,6 +42,10 @@ public final class CitizenProfile {
         }
         String phone = user.getFirstAttribute(PHONE);
         return phone == null || phone.isBlank() ? null : phone.strip();
+    }
+
+    public static boolean isLockedForCardLoss(UserModel user) {
+        return user != null && Boolean.parseBoolean(user.getFirstAttribute(CARD_LOST_LOCK));
     }
 
     /** Level 2 (mức 2): enrolled in person with the chip ID card. */

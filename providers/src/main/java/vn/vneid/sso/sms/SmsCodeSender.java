@@ -35,16 +35,24 @@ public final class SmsCodeSender {
 
     private static String text(KeycloakSession session, UserModel user, String code, Duration ttl)
             throws SmsException {
+        return localised(session, user, "vneidSmsCodeText", code, String.valueOf(Math.max(1, ttl.toMinutes())));
+    }
+
+    /**
+     * An SMS text from the login theme's messages in the citizen's language; every SMS we send is a message key
+     * (written without diacritics, see above).
+     */
+    public static String localised(KeycloakSession session, UserModel user, String key, Object... arguments)
+            throws SmsException {
         Locale locale = session.getContext().resolveLocale(user);
         try {
             Properties messages = session.theme().getTheme(Theme.Type.LOGIN)
                     .getEnhancedMessages(session.getContext().getRealm(), locale);
-            String pattern = messages.getProperty("vneidSmsCodeText");
+            String pattern = messages.getProperty(key);
             if (pattern == null) {
-                throw new SmsException("message vneidSmsCodeText missing for " + locale);
+                throw new SmsException("message " + key + " missing for " + locale);
             }
-            return new MessageFormat(pattern, locale).format(
-                    new Object[] {code, String.valueOf(Math.max(1, ttl.toMinutes()))});
+            return new MessageFormat(pattern, locale).format(arguments);
         } catch (IOException e) {
             throw new SmsException("cannot load the login theme's messages", e);
         }

@@ -1,5 +1,8 @@
 package vn.vneid.sso.it.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
 import java.util.Map;
 
 import vn.vneid.sso.it.support.Browser;
@@ -32,6 +35,17 @@ public final class LoginPage extends KeycloakPage {
 
     public Browser.Response submit(String nationalId, String password) {
         return submit("form#kc-form-login", Map.of("username", nationalId, "password", password));
+    }
+
+    /** Follows the "Quên mật khẩu?" link: the first page of the recovery. */
+    public RecoveryIdPage forgotPassword() {
+        org.jsoup.nodes.Element link = document.selectFirst("a[href*=reset-credentials]");
+        assertThat(link).as("forgotten-password link on %s", text()).isNotNull();
+        return new RecoveryIdPage(browser, browser.get(URI.create(link.absUrl("href"))));
+    }
+
+    public String forgotPasswordLabel() {
+        return textOf("a[href*=reset-credentials]");
     }
 
     public String idLabel() {

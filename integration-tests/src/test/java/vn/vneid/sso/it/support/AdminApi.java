@@ -254,7 +254,46 @@ public final class AdminApi {
         throw new AssertionError("no " + providerId + " execution in flow '" + flowAlias + "': " + executions);
     }
 
+    /** Changes one execution's config; returns the previous values, to be put back with the same method. */
+    public Map<String, String> updateExecutionConfig(String flowAlias, String providerId, Map<String, String> changes) {
+        ObjectNode config = (ObjectNode) executionConfig(flowAlias, providerId);
+        Map<String, String> previous = toMap(config.path("config"));
+        Map<String, String> next = new HashMap<>(previous);
+        next.putAll(changes);
+        putConfig(config, next);
+        return previous;
+    }
+
+    /**
+     * Sets the requirement of one execution (or sub-flow, by its display name) of a flow; returns the previous one, to
+     * be put back with the same method.
+     */
+    public String setExecutionRequirement(String flowAlias, String displayName, String requirement) {
+        String flow = URLEncoder.encode(flowAlias, StandardCharsets.UTF_8).replace("+", "%20");
+        URI uri = URI.create(admin + "/authentication/flows/" + flow + "/executions");
+        for (JsonNode execution : json(send(HttpRequest.newBuilder(uri).GET(), 200))) {
+            if (displayName.equals(execution.path("displayName").asText())) {
+                String previous = execution.path("requirement").asText();
+                ((ObjectNode) execution).put("requirement", requirement);
+                send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(execution.toString())), 204);
+                return previous;
+            }
+        }
+        throw new AssertionError("no execution '" + displayName + "' in flow '" + flowAlias + "'");
+    }
+
+    /** The user's online sessions, as the admin console lists them. */
+    public int sessionCount(String userId) {
+        return json(send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId + "/sessions")).GET(), 200))
+                .size();
+    }
+
     void liftPerIpCodeLimit() {
+        // Every test comes from 127.0.0.1: per-address limits of the recovery too (its own test sets them again).
+        updateExecutionConfig("vneid reset credentials", "vneid-recovery-national-id",
+                Map.of("limit-per-address-hour", "0"));
+        updateExecutionConfig("vneid reset credentials", "vneid-recovery-sms-code", Map.of("limit-per-ip-hour", "0"));
         updateSmsCodeConfig(Map.of("limit-per-ip-hour", "0"));
         updatePasswordStepConfig(Map.of("throttle-address-free-failures", "1000000"));
         for (String action : List.of("vneid-verify-phone", "vneid-change-phone")) {
