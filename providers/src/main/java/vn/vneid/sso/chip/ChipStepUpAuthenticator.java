@@ -1,17 +1,14 @@
 package vn.vneid.sso.chip;
 
-
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.profile.CitizenProfile;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Level-2 step-up with the CCCD chip. The page shows a transaction as a QR code; the citizen's app reads the card
@@ -19,7 +16,7 @@ import vn.vneid.sso.profile.CitizenProfile;
  * by the button) and this step succeeds when the verified chip belonged to this account. Only level-2 accounts
  * (enrolled in person with the card) can pass; others are told how to become level 2.
  */
-public final class ChipStepUpAuthenticator implements Authenticator {
+public final class ChipStepUpAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String LEVEL_ONE_TEMPLATE = "vneid-chip-level1.ftl";
     /** Also the user-session note that a chip proved this authentication (the recovery checks it, issue #17). */
@@ -81,18 +78,5 @@ public final class ChipStepUpAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

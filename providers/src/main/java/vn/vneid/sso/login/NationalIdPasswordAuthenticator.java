@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -20,6 +19,7 @@ import org.keycloak.models.utils.FormMessage;
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * First step of the level-1 login: personal identification number and password on Keycloak's own login page
@@ -27,7 +27,7 @@ import vn.vneid.sso.kc.KcBruteForce;
  * any lookup; an unknown number, a wrong password and a locked account all get the same message, so the page
  * never tells whether a number has an account.
  */
-final class NationalIdPasswordAuthenticator implements Authenticator {
+final class NationalIdPasswordAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String FIELD_ID = "username";
     static final String FIELD_PASSWORD = "password";
@@ -141,18 +141,5 @@ final class NationalIdPasswordAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

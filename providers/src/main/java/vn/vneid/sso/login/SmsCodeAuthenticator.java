@@ -7,10 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -23,19 +20,19 @@ import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.PhoneMask;
 import vn.vneid.sso.phone.PhoneRecheck;
 import vn.vneid.sso.profile.CitizenProfile;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Second step of the level-1 login: a one-time code sent by SMS to the account's verified phone. The code is kept
  * only as a salted hash in the authentication session (distributed, so any cluster node can check it).
  */
-final class SmsCodeAuthenticator implements Authenticator {
+final class SmsCodeAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String TEMPLATE = "vneid-sms-code.ftl";
     static final String NO_PHONE_TEMPLATE = "vneid-no-phone.ftl";
     static final String FIELD_CODE = "code";
     static final String FIELD_RESEND = "resend";
     static final String FIELD_BIND_PHONE = "bindPhone";
-
 
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.sms.");
 
@@ -200,16 +197,4 @@ final class SmsCodeAuthenticator implements Authenticator {
      * Always true: an account without a verified phone must reach this step and see what to do, rather than have
      * the step silently skipped or the flow end in a generic error.
      */
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

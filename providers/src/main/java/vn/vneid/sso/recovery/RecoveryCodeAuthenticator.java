@@ -10,10 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -27,6 +24,7 @@ import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Second step of the forgotten-password flow (issue #17): a code by SMS to the account's verified phone, with the
@@ -35,7 +33,7 @@ import vn.vneid.sso.sms.SmsException;
  * nothing and accepts no code, so the page, its timing and its answers are the same. Every SMS leaves after the
  * response's transaction, on a worker thread ({@link RecoverySms}): the gateway's latency tells nothing either.
  */
-final class RecoveryCodeAuthenticator implements Authenticator {
+final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String TEMPLATE = "vneid-recovery-code.ftl";
     static final String FIELD_CODE = "code";
@@ -203,18 +201,5 @@ final class RecoveryCodeAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

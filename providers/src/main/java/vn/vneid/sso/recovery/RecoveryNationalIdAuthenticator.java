@@ -7,10 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -19,6 +16,7 @@ import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.profile.CitizenProfile;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * First step of the forgotten-password flow (issue #17): the national ID, validated as at login. Whatever the number
@@ -26,7 +24,7 @@ import vn.vneid.sso.profile.CitizenProfile;
  * or one locked for card loss), the citizen goes on to the same code page; only the event says which it was. The
  * number's format and the recovery limits are told precisely: both are the same for every number.
  */
-final class RecoveryNationalIdAuthenticator implements Authenticator {
+final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String TEMPLATE = "vneid-recovery-id.ftl";
     static final String FIELD_ID = "username";
@@ -125,18 +123,5 @@ final class RecoveryNationalIdAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

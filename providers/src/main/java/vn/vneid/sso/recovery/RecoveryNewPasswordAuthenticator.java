@@ -8,12 +8,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -27,6 +24,7 @@ import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Last step of the forgotten-password flow (issue #17): a new password that meets the realm's policy. Then every
@@ -38,7 +36,7 @@ import vn.vneid.sso.sms.SmsException;
  * account. A realm whose flow was edited without the chip sub-flow cannot hand a level-2 account's password to
  * someone who holds only the phone.
  */
-final class RecoveryNewPasswordAuthenticator implements Authenticator {
+final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenticator {
 
     static final String TEMPLATE = "vneid-recovery-password.ftl";
     static final String DONE_TEMPLATE = "vneid-recovery-done.ftl";
@@ -176,18 +174,5 @@ final class RecoveryNewPasswordAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
