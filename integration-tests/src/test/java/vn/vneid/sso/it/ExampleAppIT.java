@@ -121,4 +121,22 @@ class ExampleAppIT {
         URI again = browser.postForm(app.baseUri().resolve("/login"), Map.of()).redirectTarget();
         new LoginPage(browser, browser.get(again));
     }
+
+    @Test
+    @DisplayName("a logout elsewhere (here an administrator's) reaches the app over the back channel and ends its session")
+    void backChannelLogout() throws Exception {
+        AdminApi.Citizen citizen = admin.createCitizen("Hà Văn Nam", AdminApi.newPhone(), true, 1);
+        Browser browser = new Browser("vi", trustApp);
+        URI authorization = browser.postForm(app.baseUri().resolve("/login"), Map.of()).redirectTarget();
+        URI callback = LoginPage.signIn(browser, authorization, citizen.nationalId(), citizen.password())
+                .submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget();
+        assertThat(claims(browser.get(callback), "claims")).containsEntry("sub", citizen.id());
+        assertThat(browser.get(app.baseUri()).body()).contains("table id=\"claims\"");
+
+        // Keycloak posts a logout token to the app's back-channel URL before this call returns.
+        assertThat(admin.callAsAdmin("POST", "/users/" + citizen.id() + "/logout", null).statusCode()).isEqualTo(204);
+
+        Browser.Response home = browser.get(app.baseUri());
+        assertThat(home.body()).contains("action=\"/login\"").doesNotContain("table id=\"claims\"");
+    }
 }
