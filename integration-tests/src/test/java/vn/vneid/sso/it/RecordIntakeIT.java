@@ -179,6 +179,32 @@ class RecordIntakeIT {
     }
 
     @Test
+    @DisplayName("the same batch sent three times at once (a desk retrying on a timeout): each record stored once")
+    void concurrentResends() throws Exception {
+        Desk desk = newDesk(true);
+        String body = batch(record("C-1"), record("C-2").put("phone", "0983456721"), record("C-3").put("sex", "male"));
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return send(desk, body, "en");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<String> all = new ArrayList<>();
+        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> answer : sent) {
+            all.addAll(results(answer.get()));
+        }
+        // Whichever request won, each record was accepted exactly once and acknowledged as a duplicate otherwise.
+        for (String id : List.of("C-1", "C-2", "C-3")) {
+            assertThat(all).filteredOn(r -> r.startsWith(id + "=")).containsExactlyInAnyOrder(id + "=accepted",
+                    id + "=duplicate", id + "=duplicate");
+        }
+    }
+
+    @Test
     @DisplayName("no token, a forged token or a client without the desk role: refused with a JSON error, nothing stored")
     void onlyDesksMaySend() throws Exception {
         HttpResponse<String> none = send(null, batch(record("B-1")), "en");
