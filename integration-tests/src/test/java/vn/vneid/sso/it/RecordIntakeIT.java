@@ -183,19 +183,24 @@ class RecordIntakeIT {
     void concurrentResends() throws Exception {
         Desk desk = newDesk(true);
         String body = batch(record("C-1"), record("C-2").put("phone", "0983456721"), record("C-3").put("sex", "male"));
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
+        // Own threads (the common pool has one thread on a two-core machine), released together.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                sent.add(threads.submit(() -> {
+                    start.await();
                     return send(desk, body, "en");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+                }));
+            }
+            start.countDown();
+        } finally {
+            threads.shutdown();
         }
         List<String> all = new ArrayList<>();
-        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> answer : sent) {
-            all.addAll(results(answer.get()));
+        for (java.util.concurrent.Future<HttpResponse<String>> answer : sent) {
+            all.addAll(results(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)));
         }
         // Whichever request won, each record was accepted exactly once and acknowledged as a duplicate otherwise.
         for (String id : List.of("C-1", "C-2", "C-3")) {

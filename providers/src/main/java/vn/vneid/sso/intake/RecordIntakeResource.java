@@ -42,6 +42,7 @@ public final class RecordIntakeResource {
     static final String INTAKE_ROLE = "vneid-intake";
     /** Room for one record's JSON, generously: the body limit follows the batch limit. */
     static final int MAX_RECORD_BYTES = 2048;
+    static final int MAX_ATTEMPTS = 3;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger LOG = Logger.getLogger(RecordIntakeResource.class);
 
@@ -91,21 +92,34 @@ public final class RecordIntakeResource {
         }
 
         String deskId = caller.client().getClientId();
-        List<RecordIntake.Outcome> outcomes;
-        try {
-            outcomes = store(realm.getId(), deskId, batch);
-        } catch (RuntimeException first) {
-            // Most likely another request from this desk committed one of these records between our read and our
-            // commit (the unique key refused ours). Nothing of this batch was stored; a second pass sees that record.
-            LOG.debugf(first, "intake batch from %s rolled back, retrying once", deskId);
+        List<RecordIntake.Outcome> outcomes = null;
+        for (int attempt = 1; outcomes == null; attempt++) {
             try {
                 outcomes = store(realm.getId(), deskId, batch);
-            } catch (RuntimeException second) {
-                LOG.warnf(second, "intake batch from %s rolled back twice: nothing stored", deskId);
-                return error(503, "not_stored", "intakeNotStored");
+            } catch (RuntimeException e) {
+                // Most likely another request from this desk committed one of these records between our read and our
+                // commit (the unique key refused ours). Nothing of this batch was stored; the next pass sees that
+                // record as a duplicate.
+                if (attempt == MAX_ATTEMPTS) {
+                    LOG.warnf("intake batch from %s not committed after %d attempts (%s): nothing stored", deskId,
+                            attempt, e.getClass().getSimpleName());
+                    LOG.debug("intake batch not committed", e);
+                    return error(503, "not_stored", "intakeNotStored");
+                }
+                LOG.infof("intake batch from %s not committed (%s), retrying", deskId, e.getClass().getSimpleName());
+                LOG.debug("intake batch not committed", e);
+                pause(attempt);
             }
         }
         return Response.ok(answer(outcomes)).build();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Validates and stores the batch in its own transaction, committed when this returns. */
