@@ -10,12 +10,12 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -158,7 +158,7 @@ public final class ChromeBrowser implements AutoCloseable {
     }
 
     /**
-     * A full-page PNG into target/screenshots/{name}.png; with {@code -Dvneid.it.screenshots.update=true} also
+     * A PNG of the whole page into target/screenshots/{name}.png; with {@code -Dvneid.it.screenshots.update=true} also
      * into docs/screenshots/, the copies the README shows.
      */
     public Path screenshot(String name) {
@@ -166,7 +166,7 @@ public final class ChromeBrowser implements AutoCloseable {
             Path target = Paths.get(System.getProperty("vneid.it.screenshots", "target/screenshots"));
             Files.createDirectories(target);
             Path png = target.resolve(name + ".png");
-            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(png, fullPagePng());
             if (Boolean.getBoolean("vneid.it.screenshots.update")) {
                 Path docs = Paths.get(System.getProperty("vneid.it.screenshots.docs", "../docs/screenshots"));
                 Files.createDirectories(docs);
@@ -176,6 +176,19 @@ public final class ChromeBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole page at the current viewport's width, also what lies below the fold (Chromium's own capture). */
+    @SuppressWarnings("unchecked")
+    private byte[] fullPagePng() {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) content.get("width")).doubleValue(),
+                        "height", ((Number) content.get("height")).doubleValue())));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     @Override
