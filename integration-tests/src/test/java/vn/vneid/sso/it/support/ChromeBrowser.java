@@ -33,6 +33,8 @@ public final class ChromeBrowser implements AutoCloseable {
     /** A common Android phone's CSS viewport (360x740, the size issue #16 asks for). */
     public static final Viewport PHONE = new Viewport(360, 740, true);
     public static final Viewport DESKTOP = new Viewport(1280, 900, false);
+    /** The desktop window at 200 % zoom: the page lays itself out in half as many CSS pixels each way. */
+    public static final Viewport DESKTOP_ZOOM_200 = new Viewport(640, 450, false);
 
     /** Loaded 2-core CI machines: a wait long enough that no test passes or fails by timing. */
     public static final Duration WAIT = Duration.ofSeconds(45);
@@ -76,7 +78,7 @@ public final class ChromeBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-extensions", "--no-first-run", "--hide-scrollbars",
                 "--window-size=" + viewport.width() + "," + viewport.height(), "--lang=" + language);
-        // Headless Chromium takes Accept-Language from this preference, not from --lang alone.
+        // --lang is the browser's own language; this preference is the Accept-Language header the server reads.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
