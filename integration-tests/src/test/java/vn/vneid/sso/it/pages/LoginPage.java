@@ -11,9 +11,16 @@ import vn.vneid.sso.it.support.OidcClient;
 /** Level-1 login, step 1: personal identification number and password (Keycloak's login.ftl, our labels). */
 public final class LoginPage extends KeycloakPage {
 
+    /** Shared with the browser tests (Browser*IT): the same page seen by Chromium. */
+    public static final String FORM = "form#kc-form-login";
+    public static final String ID_FIELD = "#username";
+    public static final String PASSWORD_FIELD = "#password";
+    public static final String SUBMIT = "#kc-login";
+    public static final String ID_ERROR = "#input-error-username";
+
     public LoginPage(Browser browser, Browser.Response response) {
         super(browser, response);
-        assertOn("form#kc-form-login");
+        assertOn(FORM);
     }
 
     /** Opens a relying party's authorization request in the browser: the first page is this one. */
@@ -34,7 +41,7 @@ public final class LoginPage extends KeycloakPage {
     }
 
     public Browser.Response submit(String nationalId, String password) {
-        return submit("form#kc-form-login", Map.of("username", nationalId, "password", password));
+        return submit(FORM, Map.of("username", nationalId, "password", password));
     }
 
     /** Follows the "Quên mật khẩu?" link: the first page of the recovery. */

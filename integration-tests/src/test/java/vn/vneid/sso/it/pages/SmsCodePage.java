@@ -7,13 +7,20 @@ import vn.vneid.sso.it.support.Browser;
 /** Level-1 login, step 2: the code sent by SMS. */
 public final class SmsCodePage extends KeycloakPage {
 
+    /** Shared with the browser tests (Browser*IT): the same page seen by Chromium. */
+    public static final String FORM = "form#vneid-sms-code-form";
+    public static final String CODE_FIELD = "#code";
+    public static final String SUBMIT = "#vneid-sms-submit";
+    public static final String CODE_ERROR = "#input-error-code";
+    public static final String SENT_TO = "#vneid-sms-sent-to";
+
     public SmsCodePage(Browser browser, Browser.Response response) {
         super(browser, response);
-        assertOn("form#vneid-sms-code-form");
+        assertOn(FORM);
     }
 
     public String sentTo() {
-        return textOf("#vneid-sms-sent-to");
+        return textOf(SENT_TO);
     }
 
     public String codeError() {
@@ -25,11 +32,11 @@ public final class SmsCodePage extends KeycloakPage {
     }
 
     public Browser.Response submitCode(String code) {
-        return submit("form#vneid-sms-code-form", Map.of("code", code));
+        return submit(FORM, Map.of("code", code));
     }
 
     public Browser.Response reload() {
-        return reload("form#vneid-sms-code-form");
+        return reload(FORM);
     }
 
     public Browser.Response resend() {
