@@ -3,7 +3,6 @@ package vn.vneid.sso.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +11,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.vneid.sso.chipsim.AaKeyType;
-import vn.vneid.sso.chipsim.ChipCard;
-import vn.vneid.sso.chipsim.Citizen;
 import vn.vneid.sso.chipsim.PhoneApp;
-import vn.vneid.sso.chipsim.TestPki;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.pages.SmsCodePage;
 import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.ChipHolder;
 import vn.vneid.sso.it.support.ChromeBrowser;
 import vn.vneid.sso.it.support.KeycloakServer;
 import vn.vneid.sso.it.support.OidcClient;
@@ -42,7 +38,6 @@ class BrowserChipStepUpIT {
     static AdminApi admin;
     static SmsOutbox outbox;
     static final PhoneApp app = new PhoneApp();
-    static final TestPki demoPki = TestPki.demo();
 
     @BeforeAll
     static void server() {
@@ -52,15 +47,8 @@ class BrowserChipStepUpIT {
         outbox = new SmsOutbox(server.outbox());
     }
 
-    record Holder(AdminApi.Citizen account, ChipCard card) {
-    }
-
-    static Holder levelTwoCitizen(String fullName) {
-        AdminApi.Citizen account = admin.createCitizen(fullName, AdminApi.newPhone(), true, 2);
-        // The card must match the account: AdminApi's citizens are men born on 17 May 1990.
-        Citizen person = new Citizen(account.nationalId(), fullName, LocalDate.of(1990, 5, 17), Citizen.Sex.MALE,
-                "Hà Nội", "Hà Nội", LocalDate.of(2040, 5, 17));
-        return new Holder(account, ChipCard.issue(person, demoPki.issueDocumentSigner(), AaKeyType.ECDSA_P256));
+    static ChipHolder levelTwoCitizen(String fullName) {
+        return ChipHolder.create(admin, fullName, Map.of());
     }
 
     /** A fresh browser asking for vneid-l2: ID and password, the SMS code, then the chip page. */
@@ -79,7 +67,7 @@ class BrowserChipStepUpIT {
     @Test
     @DisplayName("the page shows the QR code and continues by itself when the app approves")
     void continuesWhenTheAppApproves() throws Exception {
-        Holder holder = levelTwoCitizen("Tôn Thất Minh");
+        ChipHolder holder = levelTwoCitizen("Tôn Thất Minh");
         try (ChromeBrowser chrome = ChromeBrowser.start("vi", ChromeBrowser.PHONE)) {
             OidcClient.Login login = oidc.login("vneid-l2");
             String transaction = toChipPage(chrome, login, holder.account());
@@ -102,7 +90,7 @@ class BrowserChipStepUpIT {
     void expiredTransaction() throws InterruptedException {
         Map<String, String> previous = admin.updateChipConfig(Map.of("transaction-ttl-seconds", "10"));
         try {
-            Holder holder = levelTwoCitizen("Hồ Văn Thắng");
+            ChipHolder holder = levelTwoCitizen("Hồ Văn Thắng");
             try (ChromeBrowser chrome = ChromeBrowser.start("vi", ChromeBrowser.PHONE)) {
                 String transaction = toChipPage(chrome, oidc.login("vneid-l2"), holder.account());
                 // Record what the page's polling hears, without changing what it does.

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +26,7 @@ import vn.vneid.sso.it.pages.ChipStepUpPage;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.pages.SmsCodePage;
 import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.ChipHolder;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.KeycloakServer;
 import vn.vneid.sso.it.support.OidcClient;
@@ -50,14 +51,8 @@ class ChipStepUpIT {
     }
 
     /** A level-2 citizen of this test, with the card the demo CSCA's signer issued him. */
-    record Holder(AdminApi.Citizen account, ChipCard card) {
-    }
-
-    static Holder levelTwoCitizen(String fullName) {
-        AdminApi.Citizen account = admin.createCitizen(fullName, AdminApi.newPhone(), true, 2);
-        Citizen person = new Citizen(account.nationalId(), fullName, LocalDate.of(1990, 5, 17), Citizen.Sex.MALE,
-                "Hà Nội", "Hà Nội", LocalDate.of(2040, 5, 17));
-        return new Holder(account, ChipCard.issue(person, demoPki.issueDocumentSigner(), AaKeyType.ECDSA_P256));
+    static ChipHolder levelTwoCitizen(String fullName) {
+        return ChipHolder.create(admin, fullName, Map.of());
     }
 
     /** Signs in at level 1 (ID, password, SMS code) and returns the browser holding the SSO session. */
@@ -78,7 +73,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("the service asks for vneid-l2: only the chip step, and the ID token says vneid-l2")
         void stepUpWithTheChip() throws Exception {
-            Holder holder = levelTwoCitizen("Lương Văn Phúc");
+            ChipHolder holder = levelTwoCitizen("Lương Văn Phúc");
             Browser browser = signedInAtLevelOne(holder.account());
             int smsBefore = outbox.countTo(holder.account().phone());
 
@@ -114,7 +109,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("a card whose Document Signer has explicit brainpool parameters (as many real ones) steps up")
         void explicitBrainpoolDocumentSigner() throws Exception {
-            Holder holder = levelTwoCitizen("Kiều Văn Lộc");
+            ChipHolder holder = levelTwoCitizen("Kiều Văn Lộc");
             ChipCard card = ChipCard.issue(holder.card().citizen(),
                     demoPki.issueDocumentSigner(PkiFamily.BRAINPOOL_P256_EXPLICIT), AaKeyType.ECDSA_P256, "SHA-384",
                     false);
@@ -133,7 +128,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("a fresh browser asking vneid-l2 goes through password, SMS code, then the chip")
         void levelTwoFromScratch() throws Exception {
-            Holder holder = levelTwoCitizen("Đinh Văn Quang");
+            ChipHolder holder = levelTwoCitizen("Đinh Văn Quang");
             Browser browser = new Browser();
             OidcClient.Login login = oidc.login("vneid-l2");
             SmsCodePage codePage = LoginPage.signIn(browser, login, holder.account().nationalId(),
@@ -149,7 +144,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("continuing before the app answered keeps the citizen on the chip step")
         void notYetApproved() throws Exception {
-            Holder holder = levelTwoCitizen("Tôn Văn Sơn");
+            ChipHolder holder = levelTwoCitizen("Tôn Văn Sơn");
             Browser browser = signedInAtLevelOne(holder.account());
             ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(oidc.login("vneid-l2").authorizationUri()));
             ChipStepUpPage again = new ChipStepUpPage(browser, page.continueLogin());
@@ -160,7 +155,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("the card of another citizen is refused: the app is told why, the page says it and offers a new code")
         void anotherCitizensCard() throws Exception {
-            Holder holder = levelTwoCitizen("Hà Văn Tâm");
+            ChipHolder holder = levelTwoCitizen("Hà Văn Tâm");
             Browser browser = signedInAtLevelOne(holder.account());
             OidcClient.Login login = oidc.login("vneid-l2");
             ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
@@ -183,7 +178,7 @@ class ChipStepUpIT {
     @DisplayName("Given the app endpoint")
     class AppEndpoint {
 
-        ChipStepUpPage pendingStepUp(Holder holder) {
+        ChipStepUpPage pendingStepUp(ChipHolder holder) {
             Browser browser = signedInAtLevelOne(holder.account());
             return new ChipStepUpPage(browser, browser.get(oidc.login("vneid-l2").authorizationUri()));
         }
@@ -191,7 +186,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("a second answer to the same challenge is refused as a replay")
         void replay() throws Exception {
-            Holder holder = levelTwoCitizen("Vũ Văn Uy");
+            ChipHolder holder = levelTwoCitizen("Vũ Văn Uy");
             ChipStepUpPage page = pendingStepUp(holder);
             byte[] challenge = app.fetchChallenge(server.baseUri(), KeycloakServer.REALM, page.transaction());
             assertThat(app.submit(server.baseUri(), KeycloakServer.REALM, page.transaction(), holder.card(), challenge)
@@ -206,14 +201,14 @@ class ChipStepUpIT {
         @Test
         @DisplayName("an answer over another challenge, or from an untrusted CSCA, is refused with its reason")
         void wrongChallengeAndUntrustedIssuer() throws Exception {
-            Holder holder = levelTwoCitizen("Âu Văn Vinh");
+            ChipHolder holder = levelTwoCitizen("Âu Văn Vinh");
             ChipStepUpPage page = pendingStepUp(holder);
             PhoneApp.Response wrong = app.submit(server.baseUri(), KeycloakServer.REALM, page.transaction(),
                     holder.card(), new byte[8]);
             assertThat(wrong.status()).isEqualTo(422);
             assertThat(wrong.body()).contains("\"error\":\"bad_challenge\"");
 
-            Holder other = levelTwoCitizen("Lã Văn Xuân");
+            ChipHolder other = levelTwoCitizen("Lã Văn Xuân");
             ChipStepUpPage otherPage = pendingStepUp(other);
             ChipCard forged = other.card().resignedBy(TestPki.generate().issueDocumentSigner());
             PhoneApp.Response untrusted = app.approve(server.baseUri(), KeycloakServer.REALM, otherPage.transaction(),
@@ -228,7 +223,7 @@ class ChipStepUpIT {
             java.util.Map<String, String> previous = admin.updateChipConfig(
                     java.util.Map.of("transaction-ttl-seconds", "10"));
             try {
-                Holder holder = levelTwoCitizen("Khổng Văn Hải");
+                ChipHolder holder = levelTwoCitizen("Khổng Văn Hải");
                 Browser browser = signedInAtLevelOne(holder.account());
                 OidcClient.Login login = oidc.login("vneid-l2");
                 ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
@@ -250,7 +245,7 @@ class ChipStepUpIT {
         @Test
         @DisplayName("garbage gets 4xx JSON errors, never a stack trace")
         void garbage() throws Exception {
-            Holder holder = levelTwoCitizen("Mạc Văn Yên");
+            ChipHolder holder = levelTwoCitizen("Mạc Văn Yên");
             ChipStepUpPage page = pendingStepUp(holder);
             URI uri = PhoneApp.transactionUri(server.baseUri(), KeycloakServer.REALM, page.transaction());
             HttpClient http = HttpClient.newHttpClient();

@@ -3,7 +3,6 @@ package vn.vneid.sso.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -15,15 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import vn.vneid.sso.chipsim.AaKeyType;
 import vn.vneid.sso.chipsim.ChipCard;
-import vn.vneid.sso.chipsim.Citizen;
 import vn.vneid.sso.chipsim.PhoneApp;
-import vn.vneid.sso.chipsim.TestPki;
 import vn.vneid.sso.example.portal.PortalExample;
 import vn.vneid.sso.it.pages.ChipStepUpPage;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.ChipHolder;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.ExampleApps;
 import vn.vneid.sso.it.support.KeycloakServer;
@@ -70,7 +67,8 @@ class ExampleAppIT {
     @Test
     @DisplayName("a citizen signs in (PAR, private_key_jwt, PKCE, DPoP), steps up with the chip, reads userinfo and logs out")
     void loginEndToEnd() throws Exception {
-        AdminApi.Citizen citizen = admin.createCitizen("Phan Thị Thu Hà", AdminApi.newPhone(), true, 2);
+        ChipHolder holder = ChipHolder.create(admin, "Phan Thị Thu Hà", Map.of());
+        AdminApi.Citizen citizen = holder.account();
         Browser browser = new Browser("vi", trustApp);
 
         Browser.Response home = browser.get(app.baseUri());
@@ -98,9 +96,7 @@ class ExampleAppIT {
                 .containsEntry("preferred_username", citizen.nationalId());
 
         // Step-up: a new pushed request with acr_values=vneid-l2; the SSO session skips the password and SMS.
-        ChipCard card = ChipCard.issue(new Citizen(citizen.nationalId(), "Phan Thị Thu Hà", LocalDate.of(1990, 5, 17),
-                Citizen.Sex.MALE, "Hà Nội", "Hà Nội", LocalDate.of(2040, 5, 17)),
-                TestPki.demo().issueDocumentSigner(), AaKeyType.ECDSA_P256);
+        ChipCard card = holder.card();
         URI stepUp = browser.postForm(app.baseUri().resolve("/step-up"), Map.of()).redirectTarget();
         ChipStepUpPage chip = new ChipStepUpPage(browser, browser.get(stepUp));
         PhoneApp.Response approved = new PhoneApp().approve(server.baseUri(), KeycloakServer.REALM,

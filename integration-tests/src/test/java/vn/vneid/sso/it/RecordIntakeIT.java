@@ -222,6 +222,17 @@ class RecordIntakeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
 
+        // A desk's token copied off the wire, without the desk's DPoP key: the token alone is not enough.
+        Desk desk = newDesk(true);
+        for (String scheme : new String[] {"Bearer ", "DPoP "}) {
+            HttpResponse<String> stolen = HTTP.send(HttpRequest.newBuilder(recordsUri())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", scheme + desk.token().getValue())
+                    .POST(HttpRequest.BodyPublishers.ofString(batch(record("B-1")))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stolen.statusCode()).as(scheme + stolen.body()).isEqualTo(401);
+        }
+
         HttpResponse<String> noRole = send(newDesk(false), batch(record("B-1")), "vi");
         assertThat(noRole.statusCode()).isEqualTo(403);
         JsonNode error = JSON.readTree(noRole.body());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -35,12 +34,8 @@ class RelyingPartiesIT {
         outbox = new SmsOutbox(server.outbox());
     }
 
-    static AdminApi.Citizen citizen(String fullName, Map<String, String> extra) {
-        AdminApi.Citizen base = new AdminApi.Citizen(null, AdminApi.newNationalId(), AdminApi.DEMO_PASSWORD,
-                AdminApi.newPhone());
-        ObjectNode json = AdminApi.citizenJson(base.nationalId(), "1990-05-17", fullName, base.phone(), true, 1);
-        extra.forEach((name, value) -> ((ObjectNode) json.get("attributes")).putArray(name).add(value));
-        return new AdminApi.Citizen(admin.importUser(json), base.nationalId(), base.password(), base.phone());
+    static AdminApi.Citizen citizen(String fullName, Map<String, String> attributes) {
+        return admin.createCitizen(fullName, 1, attributes);
     }
 
     /** Signs in at the portal with PAR, private_key_jwt, PKCE and DPoP; returns the portal's tokens. */

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import org.junit.jupiter.api.AfterEach;
@@ -19,14 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import vn.vneid.sso.chipsim.AaKeyType;
-import vn.vneid.sso.chipsim.ChipCard;
-import vn.vneid.sso.chipsim.Citizen;
 import vn.vneid.sso.chipsim.PhoneApp;
-import vn.vneid.sso.chipsim.TestPki;
 import vn.vneid.sso.it.pages.ChipStepUpPage;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.support.AdminApi;
+import vn.vneid.sso.it.support.ChipHolder;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.FapiClient;
 import vn.vneid.sso.it.support.KeycloakServer;
@@ -41,7 +35,6 @@ class SingleSignOnIT {
     static AdminApi admin;
     static SmsOutbox outbox;
     static RelyingParties services;
-    static final TestPki demoPki = TestPki.demo();
     static final PhoneApp app = new PhoneApp();
 
     @BeforeAll
@@ -57,20 +50,8 @@ class SingleSignOnIT {
         services.answerLogoutAtOnce(Service.VSSID);
     }
 
-    /** A level-2 citizen with her chip card; the extra attributes are the registry's (insurance number...). */
-    record Holder(AdminApi.Citizen account, ChipCard card) {
-    }
-
-    static Holder levelTwo(String fullName, Map<String, String> extra) {
-        String nationalId = AdminApi.newNationalId();
-        String phone = AdminApi.newPhone();
-        ObjectNode json = AdminApi.citizenJson(nationalId, "1990-05-17", fullName, phone, true, 2);
-        extra.forEach((name, value) -> ((ObjectNode) json.get("attributes")).putArray(name).add(value));
-        AdminApi.Citizen account = new AdminApi.Citizen(admin.importUser(json), nationalId, AdminApi.DEMO_PASSWORD,
-                phone);
-        Citizen person = new Citizen(nationalId, fullName, LocalDate.of(1990, 5, 17), Citizen.Sex.MALE,
-                "Hà Nội", "Hà Nội", LocalDate.of(2040, 5, 17));
-        return new Holder(account, ChipCard.issue(person, demoPki.issueDocumentSigner(), AaKeyType.ECDSA_P256));
+    static ChipHolder levelTwo(String fullName, Map<String, String> attributes) {
+        return ChipHolder.create(admin, fullName, attributes);
     }
 
     /** The citizen's day: the portal at level 1, then eTax (level 2: the chip step only), then the VssID app. */
@@ -78,7 +59,7 @@ class SingleSignOnIT {
                FapiClient.Tokens etaxTokens, FapiClient vssid, FapiClient.Tokens vssidTokens) {
     }
 
-    static Day signedInEverywhere(Holder holder) throws Exception {
+    static Day signedInEverywhere(ChipHolder holder) throws Exception {
         Browser browser = new Browser();
         FapiClient portal = new FapiClient(server, Service.PORTAL);
         FapiClient.Login portalLogin = portal.login("openid");
@@ -105,7 +86,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("the portal at level 1, eTax asks level 2 (chip only), VssID gets in by SSO; each gets its scopes' claims")
     void oneAccountThreeServices() throws Exception {
-        Holder holder = levelTwo("Bùi Thị Thu", Map.of("placeOfResidence", "Xã Tân Lập, Phú Thọ"));
+        ChipHolder holder = levelTwo("Bùi Thị Thu", Map.of("placeOfResidence", "Xã Tân Lập, Phú Thọ"));
         int smsBefore = outbox.countTo(holder.account().phone());
 
         Day day = signedInEverywhere(holder);
@@ -137,7 +118,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("the portal steps up for a transaction: a pushed request with acr_values=vneid-l2, the chip, acr vneid-l2")
     void portalStepUp() throws Exception {
-        Holder holder = levelTwo("Châu Văn Lợi", Map.of());
+        ChipHolder holder = levelTwo("Châu Văn Lợi", Map.of());
         Browser browser = new Browser();
         FapiClient portal = new FapiClient(server, Service.PORTAL);
         FapiClient.Login first = portal.login("openid");
@@ -158,7 +139,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("VssID's pairwise subject is stable across logins, and its insurance number comes when recorded")
     void pairwiseSubjectIsStable() throws Exception {
-        Holder holder = levelTwo("Mai Văn Cường", Map.of("socialInsuranceNumber", "0123456789"));
+        ChipHolder holder = levelTwo("Mai Văn Cường", Map.of("socialInsuranceNumber", "0123456789"));
         Day day = signedInEverywhere(holder);
         FapiClient.Login again = day.vssid().login("openid");
         FapiClient.Tokens second = again.finish(day.browser().get(again.authorizationUri()).redirectTarget());
@@ -179,7 +160,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("a logout at the portal ends the eTax and VssID sessions, each told over the back channel")
     void logoutAtThePortalIsSingle() throws Exception {
-        Holder holder = levelTwo("Lý Văn Sơn", Map.of());
+        ChipHolder holder = levelTwo("Lý Văn Sơn", Map.of());
         Day day = signedInEverywhere(holder);
         int etaxBefore = services.logoutTokens(Service.ETAX).size();
         int vssidBefore = services.logoutTokens(Service.VSSID).size();
@@ -207,7 +188,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("a service that does not answer does not block the logout of the others")
     void aSilentServiceDoesNotBlock() throws Exception {
-        Holder holder = levelTwo("Tạ Văn Tài", Map.of());
+        ChipHolder holder = levelTwo("Tạ Văn Tài", Map.of());
         Day day = signedInEverywhere(holder);
         int etaxBefore = services.logoutTokens(Service.ETAX).size();
         services.delayLogout(Service.VSSID, Duration.ofSeconds(90));

@@ -38,6 +38,15 @@ public final class AdminApi {
     public record Citizen(String id, String nationalId, String password, String phone) {
     }
 
+    /** A citizen with a fresh number and verified phone, and further attributes (place of residence...). */
+    public Citizen createCitizen(String fullName, int level, Map<String, String> attributes) {
+        String nationalId = newNationalId();
+        String phone = newPhone();
+        ObjectNode json = citizenJson(nationalId, "1990-05-17", fullName, phone, true, level);
+        attributes.forEach((name, value) -> ((ObjectNode) json.get("attributes")).putArray(name).add(value));
+        return new Citizen(importUser(json), nationalId, DEMO_PASSWORD, phone);
+    }
+
     public Citizen createCitizen(String fullName, String phone, boolean phoneVerified, int level) {
         return createCitizen(newNationalId(), "1990-05-17", fullName, phone, phoneVerified, level);
     }
