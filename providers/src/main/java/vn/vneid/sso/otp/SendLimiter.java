@@ -1,27 +1,47 @@
 package vn.vneid.sso.otp;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Takes a slot in each counter of {@link SendLimits} with {@code putIfAbsent}, which is atomic across the cluster:
- * two nodes can never both take the last slot.
+ * Takes a slot in each counter of {@link SendLimits}. The guarantee rests on {@code putIfAbsent} of slot
+ * {@code key.i}, which is atomic across the cluster: two nodes can never both take the last slot.
+ *
+ * <p>Cost does not grow with the number of codes already sent in a window (issue #14): slots are only ever taken in
+ * order and live until the window ends, so the taken ones always form a prefix {@code 0 .. n-1}. A hint entry
+ * {@code key.next} records where that prefix ended for the last sender; the next sender starts there, so a send costs
+ * one read, one {@code putIfAbsent} and one write whatever its rank, and a refusal costs one read. The hint is never
+ * past the first free slot (it is written as "my slot + 1", and every slot below mine is taken), so starting from it
+ * never skips a free slot; a lost or stale hint only costs extra probes. A probe that fails means another send took
+ * that slot at the same moment, exactly as a failed compare-and-set would.
  */
 public final class SendLimiter {
+
+    private static final String NEXT = "next";
 
     private final SingleUseObjectProvider store;
 
     public SendLimiter(KeycloakSession session) {
-        this.store = session.singleUseObjects();
+        this(session.singleUseObjects());
+    }
+
+    SendLimiter(SingleUseObjectProvider store) {
+        this.store = store;
     }
 
     /** @return the limit that refused this send, or empty when a slot was taken in every counter */
     public Optional<SendLimits.Limit> tryAcquire(SendLimits limits, String numberE164, String userId,
             String clientIp) {
-        for (SendLimits.Counter counter : limits.counters(numberE164, userId, clientIp, Instant.now())) {
+        return tryAcquire(limits, numberE164, userId, clientIp, Instant.now());
+    }
+
+    Optional<SendLimits.Limit> tryAcquire(SendLimits limits, String numberE164, String userId, String clientIp,
+            Instant now) {
+        for (SendLimits.Counter counter : limits.counters(numberE164, userId, clientIp, now)) {
             if (!takeSlot(counter)) {
                 return Optional.of(counter.limit());
             }
@@ -30,11 +50,25 @@ public final class SendLimiter {
     }
 
     private boolean takeSlot(SendLimits.Counter counter) {
-        for (int slot = 0; slot < counter.slots(); slot++) {
+        String hintKey = counter.key() + "." + NEXT;
+        for (int slot = readHint(hintKey); slot < counter.slots(); slot++) {
             if (store.putIfAbsent(counter.key() + "." + slot, counter.ttlSeconds())) {
+                store.put(hintKey, counter.ttlSeconds(), Map.of(NEXT, Integer.toString(slot + 1)));
                 return true;
             }
         }
         return false;
+    }
+
+    private int readHint(String hintKey) {
+        Map<String, String> hint = store.get(hintKey);
+        if (hint == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(hint.getOrDefault(NEXT, "0")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
