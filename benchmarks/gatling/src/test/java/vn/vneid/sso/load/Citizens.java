@@ -1,0 +1,63 @@
+package vn.vneid.sso.load;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The accounts a run logs in with. A virtual user borrows one and gives it back when its login ends, so two logins
+ * never share an account (and its phone, where the code is awaited) at the same time.
+ */
+final class Citizens implements Iterator<Map<String, Object>> {
+
+    static final String PASSWORD = "Bench-Pass-2024!";
+
+    private final BlockingQueue<Integer> free = new LinkedBlockingQueue<>();
+    private final String realm;
+
+    Citizens(String realm, int count) {
+        this.realm = realm;
+        for (int i = 1; i <= count; i++) {
+            free.add(i);
+        }
+    }
+
+    /** A man born in 1990, registered in Hà Nội (001): his number passes the realm's national-ID rules. */
+    static String nationalId(int index) {
+        return String.format("001090%06d", index);
+    }
+
+    static String phone(int index) {
+        return String.format("+8491%07d", index);
+    }
+
+    static String stockUsername(int index) {
+        return String.format("user%06d", index);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        try {
+            Integer index = free.poll(10, TimeUnit.MINUTES);
+            if (index == null) {
+                throw new IllegalStateException("no free account in " + realm + ": raise load.citizens");
+            }
+            String username = "vneid".equals(realm) ? nationalId(index) : stockUsername(index);
+            return Map.of("index", index, "username", username, "phone", phone(index));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void giveBack(int index) {
+        free.add(index);
+    }
+}

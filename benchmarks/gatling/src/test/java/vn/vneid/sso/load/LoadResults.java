@@ -1,0 +1,202 @@
+package vn.vneid.sso.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Whole journeys (a login from the authorization request to the tokens), timed by the load generator per kind
+ * (stock, ours) and phase; written as JSON, a Markdown table and an SVG chart. Gatling's own report keeps the
+ * per-request detail.
+ */
+final class LoadResults {
+
+    /** One kind of journey in one phase of the run. */
+    static final class Phase {
+        final String kind;
+        final int round;
+        final ConcurrentLinkedQueue<Long> millis = new ConcurrentLinkedQueue<>();
+        final AtomicInteger failures = new AtomicInteger();
+        volatile long firstStart = Long.MAX_VALUE;
+        volatile long lastEnd = Long.MIN_VALUE;
+
+        Phase(String kind, int round) {
+            this.kind = kind;
+            this.round = round;
+        }
+
+        synchronized void done(long startNanos, long endNanos) {
+            millis.add((endNanos - startNanos) / 1_000_000);
+            firstStart = Math.min(firstStart, startNanos);
+            lastEnd = Math.max(lastEnd, endNanos);
+        }
+    }
+
+    private final Map<String, Phase> phases = new ConcurrentHashMap<>();
+    private final List<String> order = Collections.synchronizedList(new ArrayList<>());
+
+    Phase phase(String kind, int round) {
+        return phases.computeIfAbsent(kind + "-" + round, name -> {
+            order.add(name);
+            return new Phase(kind, round);
+        });
+    }
+
+    /** Throughput and percentiles per kind over all its phases; the ratio ours/stock where both ran. */
+    void write(Path dir, LoadSettings settings) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Summary> byKind = new LinkedHashMap<>();
+        for (String name : order) {
+            Phase phase = phases.get(name);
+            if (phase.round == 0) {
+                continue;
+            }
+            byKind.computeIfAbsent(phase.kind, Summary::new).add(phase);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("citizens", settings.citizens());
+        root.put("concurrency", settings.concurrency());
+        root.put("warmUpSeconds", settings.warmUp().toSeconds());
+        root.put("phaseSeconds", settings.phase().toSeconds());
+        root.put("rounds", settings.rounds());
+        ArrayNode kinds = root.putArray("kinds");
+        for (Summary summary : byKind.values()) {
+            ObjectNode node = kinds.addObject();
+            node.put("kind", summary.kind);
+            node.put("journeys", summary.count());
+            node.put("failures", summary.failures);
+            node.put("perSecond", round(summary.perSecond()));
+            node.put("p50ms", summary.percentile(50));
+            node.put("p95ms", summary.percentile(95));
+            node.put("p99ms", summary.percentile(99));
+        }
+        Summary stock = byKind.get("stock-login");
+        Summary ours = byKind.get("vneid-login");
+        if (stock != null && ours != null && stock.perSecond() > 0) {
+            root.put("throughputRatioOursToStock", round(ours.perSecond() / stock.perSecond()));
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), root);
+        Files.writeString(dir.resolve("summary.md"), markdown(byKind, root), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("latency.svg"), svg(byKind), StandardCharsets.UTF_8);
+    }
+
+    private static String markdown(Map<String, Summary> byKind, ObjectNode root) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Accounts per realm: %d; concurrent users: %d; after %d s of warm-up per "
+                        + "kind, %d rounds of %d s per kind, alternating.%n%n", root.path("citizens").asInt(),
+                root.path("concurrency").asInt(), root.path("warmUpSeconds").asInt(), root.path("rounds").asInt(),
+                root.path("phaseSeconds").asInt()));
+        md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Summary s : byKind.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d |%n", s.kind, s.count(),
+                    s.failures, s.perSecond(), s.percentile(50), s.percentile(95), s.percentile(99)));
+        }
+        if (root.has("throughputRatioOursToStock")) {
+            md.append(String.format(Locale.ROOT, "%nThroughput ours/stock: %.3f%n",
+                    root.path("throughputRatioOursToStock").asDouble()));
+        }
+        return md.toString();
+    }
+
+    /** Grouped bars: p50, p95, p99 per journey kind. */
+    private static String svg(Map<String, Summary> byKind) {
+        int width = 640;
+        int height = 320;
+        int left = 60;
+        int bottom = 260;
+        long max = byKind.values().stream().mapToLong(s -> s.percentile(99)).max().orElse(1);
+        max = Math.max(1, max);
+        String[] colours = {"#1b5e20", "#f9a825", "#b71c1c"};
+        int[] percentiles = {50, 95, 99};
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
+        svg.append("<title>Journey latency (ms): p50, p95, p99</title>\n");
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"20\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
+                left, left, bottom));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
+                left, bottom, width - 10, bottom));
+        svg.append(String.format(Locale.ROOT, "<text x=\"5\" y=\"25\">%d ms</text>%n", max));
+        int group = (width - left - 20) / Math.max(1, byKind.size());
+        int bar = Math.max(8, group / 5);
+        int i = 0;
+        for (Summary s : byKind.values()) {
+            int x0 = left + 10 + i * group;
+            for (int p = 0; p < percentiles.length; p++) {
+                long value = s.percentile(percentiles[p]);
+                int h = (int) Math.round((bottom - 30) * (double) value / max);
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+                        + "fill=\"%s\"><title>%s p%d: %d ms</title></rect>%n", x0 + p * (bar + 4), bottom - h, bar,
+                        h, colours[p], s.kind, percentiles[p], value));
+            }
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0, bottom + 18, s.kind));
+            i++;
+        }
+        for (int p = 0; p < percentiles.length; p++) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"295\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"306\">p%d</text>%n", left + p * 70, colours[p], left + 16 + p * 70,
+                    percentiles[p]));
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static final class Summary {
+        final String kind;
+        final List<Long> millis = new ArrayList<>();
+        int failures;
+        double seconds;
+        int completed;
+
+        Summary(String kind) {
+            this.kind = kind;
+        }
+
+        void add(Phase phase) {
+            List<Long> values = new ArrayList<>(phase.millis);
+            millis.addAll(values);
+            failures += phase.failures.get();
+            completed += values.size();
+            if (!values.isEmpty()) {
+                seconds += (phase.lastEnd - phase.firstStart) / 1e9;
+            }
+            Collections.sort(millis);
+        }
+
+        int count() {
+            return completed;
+        }
+
+        double perSecond() {
+            return seconds > 0 ? completed / seconds : 0;
+        }
+
+        long percentile(int p) {
+            if (millis.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * millis.size()) - 1;
+            return millis.get(Math.max(0, Math.min(millis.size() - 1, index)));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package vn.vneid.sso.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
+record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
+        int smsSinkPort, Path reportDir) {
+
+    static LoadSettings fromSystemProperties() {
+        return new LoadSettings(
+                System.getProperty("load.base-url", "https://127.0.0.1:8443"),
+                Integer.getInteger("load.citizens", 2000),
+                Integer.getInteger("load.concurrency", 8),
+                Duration.ofSeconds(Integer.getInteger("load.warm-up-seconds", 30)),
+                Duration.ofSeconds(Integer.getInteger("load.phase-seconds", 60)),
+                Integer.getInteger("load.rounds", 3),
+                Integer.getInteger("load.sms-sink-port", 8099),
+                Path.of(System.getProperty("load.report-dir", "target/load-report")));
+    }
+}

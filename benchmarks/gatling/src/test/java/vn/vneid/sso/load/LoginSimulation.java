@@ -1,0 +1,161 @@
+package vn.vneid.sso.load;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Stock Keycloak's password login next to our level-1 login (national number + password, then the SMS code), in
+ * alternating phases of the same length and concurrency against one server, so both meet the same machine state.
+ * Each journey runs from the authorization request to the tokens (PKCE), as a relying party's user would.
+ */
+public class LoginSimulation extends Simulation {
+
+    /** RFC 7636's example pair: the challenge belongs to this verifier. */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+
+    private final LoadSettings settings = LoadSettings.fromSystemProperties();
+    private final LoadResults results = new LoadResults();
+    private final Citizens citizens = new Citizens("vneid", settings.citizens());
+    private final Citizens stockUsers = new Citizens(LoadRealms.CONTROL_REALM, settings.citizens());
+    private SmsSink sink;
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
+            .disableFollowRedirect()
+            .acceptHeader("text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
+            .acceptLanguageHeader("vi,en;q=0.8")
+            .userAgentHeader("vneid-load");
+
+    {
+        List<PopulationBuilder> phases = new ArrayList<>();
+        // Round 0 warms both journeys up (JIT, connection pools, caches) and is left out of the summary.
+        for (int round = settings.warmUp().isZero() ? 1 : 0; round <= settings.rounds(); round++) {
+            Duration length = round == 0 ? settings.warmUp() : settings.phase();
+            phases.add(phase("stock-login", round, length, stockUsers, stockLogin()));
+            phases.add(phase("vneid-login", round, length, citizens, vneidLogin()));
+        }
+        PopulationBuilder run = phases.get(phases.size() - 1);
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            run = phases.get(i).andThen(run);
+        }
+        setUp(run).protocols(protocol)
+                // A load run with failures measures something else: it fails, the smoke run in CI with it.
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void before() {
+        try {
+            sink = new SmsSink(settings.smsSinkPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void after() {
+        try {
+            results.write(settings.reportDir(), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            sink.close();
+        }
+    }
+
+    private PopulationBuilder phase(String kind, int round, Duration length, Citizens pool, ChainBuilder steps) {
+        LoadResults.Phase phase = results.phase(kind, round);
+        ChainBuilder journey = exec(session -> session.set("t0", System.nanoTime()))
+                .exitBlockOnFail().on(steps)
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        phase.failures.incrementAndGet();
+                    } else {
+                        phase.done(session.getLong("t0"), System.nanoTime());
+                    }
+                    pool.giveBack(session.getInt("index"));
+                    return session;
+                });
+        return scenario(kind + " " + round).feed(pool).exec(journey)
+                .injectClosed(constantConcurrentUsers(settings.concurrency()).during(length));
+    }
+
+    private static ChainBuilder stockLogin() {
+        return exec(authorizationRequest("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT))
+                .exec(http("stock: password").post("#{action}")
+                        .formParam("username", "#{username}").formParam("password", Citizens.PASSWORD)
+                        .check(status().is(302), header("Location").transform(LoginSimulation::code).saveAs("code")))
+                .exec(tokenRequest("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT));
+    }
+
+    private ChainBuilder vneidLogin() {
+        return exec(authorizationRequest("vneid", "vneid", "vneid-demo-rp"))
+                .exec(session -> {
+                    sink.forget(session.getString("phone"));
+                    return session;
+                })
+                .exec(http("vneid: national number and password").post("#{action}")
+                        .formParam("username", "#{username}").formParam("password", Citizens.PASSWORD)
+                        .check(status().is(200), css("#vneid-sms-code-form", "action").saveAs("action")))
+                // Wait for the SMS without blocking Gatling's threads: poll the sink, generously.
+                .asLongAsDuring(session -> !session.contains("smsCode"), Duration.ofSeconds(60)).on(
+                        exec(session -> {
+                            String code = sink.take(session.getString("phone"));
+                            return code == null ? session : session.set("smsCode", code);
+                        }).pause(Duration.ofMillis(10)))
+                .exec(session -> session.contains("smsCode") ? session : session.markAsFailed())
+                .exitHereIfFailed()
+                .exec(http("vneid: SMS code").post("#{action}").formParam("code", "#{smsCode}")
+                        .check(status().is(302), header("Location").transform(LoginSimulation::code).saveAs("code")))
+                .exec(session -> session.remove("smsCode"))
+                .exec(tokenRequest("vneid", "vneid", "vneid-demo-rp"));
+    }
+
+    private static ChainBuilder authorizationRequest(String kind, String realm, String clientId) {
+        return exec(http(kind + ": authorization request")
+                .get("/realms/" + realm + "/protocol/openid-connect/auth")
+                .queryParam("client_id", clientId).queryParam("response_type", "code").queryParam("scope", "openid")
+                .queryParam("redirect_uri", LoadRealms.REDIRECT_URI).queryParam("code_challenge", CHALLENGE)
+                .queryParam("code_challenge_method", "S256")
+                .check(status().is(200), css("#kc-form-login", "action").saveAs("action")));
+    }
+
+    private static ChainBuilder tokenRequest(String kind, String realm, String clientId) {
+        return exec(http(kind + ": token").post("/realms/" + realm + "/protocol/openid-connect/token")
+                .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
+                .formParam("redirect_uri", LoadRealms.REDIRECT_URI).formParam("client_id", clientId)
+                .formParam("code_verifier", VERIFIER)
+                .check(status().is(200), jsonPath("$.access_token").exists()));
+    }
+
+    private static String code(String location) {
+        Matcher matcher = CODE.matcher(URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location)
+                .getRawQuery());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no authorization code in the redirect");
+        }
+        return matcher.group(1);
+    }
+}
