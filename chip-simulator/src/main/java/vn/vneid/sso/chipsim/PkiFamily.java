@@ -11,7 +11,8 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.jce.spec.ECParameterSpec;
 
 /**
- * The certificate families real country PKIs use (ICAO 9303 part 12 allows each): the CSCA's key and signature, the
+ * The certificate families real country PKIs use (ICAO 9303-12 §4.1.6 asks RSASSA-PSS or PKCS#1 v1.5 and
+ * explicit-parameter ECDSA; named curves are used anyway): the CSCA's key and signature, the
  * Document Signer's key, and the SOD's signature and data-group hash. Explicit-parameter families write the curve's
  * domain parameters into the certificate instead of its OID, as many European CSCAs and Document Signers do.
  */

@@ -18,7 +18,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 /**
  * Which algorithms we accept, in one place: the hash of the data groups (ICAO 9303 part 10, LDS security object),
  * the SOD's CMS signature and the certificates of the Document Signer and CSCA (part 12), and active authentication
- * (part 11). ICAO 9303 part 12 still lists SHA-1 and RSA-1024 for early documents; the default refuses SHA-1
+ * (part 11). ICAO 9303-12 (8th ed.) §4.1.6.4 permits only SHA-224 to SHA-512, but documents issued under earlier
+ * editions still carry SHA-1 and RSA-1024 (its Appendix C keeps the sixth edition's profiles); the default refuses SHA-1
  * everywhere a collision could swap signed content (data groups, CMS, certificates) and keeps it only for active
  * authentication, where the chip signs our fresh challenge (no collision helps there) and most RSA chips use the
  * implicit SHA-1 trailer of ISO/IEC 9796-2. A realm can refuse that too.
@@ -70,7 +71,10 @@ public final class AlgorithmPolicy {
 
     private static final Set<String> SHA2 = Set.of("SHA-224", "SHA-256", "SHA-384", "SHA-512");
 
-    /** RSA moduli below this are refused in certificates and the SOD (9303-12 asks 2048 and more for new keys). */
+    /**
+     * RSA moduli below this are refused in certificates and the SOD. ICAO 9303-12 §4.1.6 names no length, only
+     * "appropriate key lengths" after "suitable cryptographic catalogues"; 2048 is the floor those catalogues set.
+     */
     static final int MIN_RSA_BITS = 2048;
     /** brainpoolP224r1 is the smallest curve real Document Signers use. */
     static final int MIN_EC_BITS = 224;

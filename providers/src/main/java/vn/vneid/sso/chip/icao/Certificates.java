@@ -18,7 +18,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 /**
  * Certificates and CRLs are always read by Bouncy Castle: the JDK's CertificateFactory refuses EC keys with
  * explicit domain parameters ("Only named ECParameters supported"), which many real CSCA and Document Signer
- * certificates carry (brainpool curves spelled out, ICAO 9303 part 12 allows both forms). A BC certificate object
+ * certificates carry: ICAO 9303-12 §4.1.6.3 even requires them ("no named curves, no implicit parameters"),
+ * although many issuers use named curves anyway. A BC certificate object
  * then also verifies with BC, whatever its key.
  */
 final class Certificates {

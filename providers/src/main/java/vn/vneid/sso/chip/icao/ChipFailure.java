@@ -12,7 +12,7 @@ public enum ChipFailure {
     SIGNER_NOT_YET_VALID("chipSignerNotYetValid"),
     SIGNER_REVOKED("chipSignerRevoked"),
     SIGNER_KEY_USAGE("chipSignerKeyUsage"),
-    /** The trusted CSCA itself is out of its validity (ICAO 9303 part 12: a CSCA is not timeless). */
+    /** The trusted CSCA itself is out of its validity (ICAO 9303-12 §4.1.4.1 sizes it to outlive all it signs). */
     CSCA_EXPIRED("chipCscaExpired"),
     CSCA_NOT_YET_VALID("chipCscaNotYetValid"),
     /** The Document Signer's or the CSCA's country (C=) is not the document's issuing state. */

@@ -95,7 +95,8 @@ public final class ChipVerifier {
 
     /**
      * Any CSCA we trust can certify a Document Signer, but only the issuing State's own may vouch for its documents
-     * (ICAO 9303 part 12: one CSCA per State, its C= and its signers' C= name that State). Without this, a Vietnamese
+     * (ICAO 9303-12 §2: precisely one CSCA per issuing State; Table 5: the issuer's and subject's countryName MUST
+     * match, so a Document Signer names the State of its CSCA). Without this, a Vietnamese
      * card signed under another country's trusted CSCA would pass.
      */
     private void checkCountry(String issuingState, PassiveAuthentication.Result signers)

@@ -70,6 +70,7 @@ public final class CscaTrustStore {
         for (Path file : files) {
             loader.file(file);
         }
+        loader.resolveLinks();
         if (loader.certificates.isEmpty()) {
             throw new IOException("no usable CSCA certificate in " + path
                     + (loader.warnings.isEmpty() ? "" : ": " + loader.warnings));
@@ -82,6 +83,8 @@ public final class CscaTrustStore {
         final List<X509Certificate> certificates = new ArrayList<>();
         final List<X509CRL> crls = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        /** Self-issued certificates not signed by their own key: CSCA link certificates, or damaged roots. */
+        final java.util.Map<X509Certificate, Path> links = new java.util.LinkedHashMap<>();
 
         void file(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -124,11 +127,37 @@ public final class CscaTrustStore {
 
         void csca(Path file, X509Certificate certificate) {
             String reason = unusable(certificate);
-            if (reason == null) {
-                certificates.add(certificate);
-            } else {
+            if (reason != null) {
                 warn(file, Certificates.describe(certificate) + ": " + reason + ", skipped");
+            } else if (Certificates.isSelfIssued(certificate) && !signedBy(certificate, certificate)) {
+                links.put(certificate, file);
+            } else {
+                certificates.add(certificate);
             }
+        }
+
+        /**
+         * A CSCA link certificate (ICAO Doc 9303-12 §4.1.4.3) names the CSCA as both issuer and subject but is signed
+         * with the CSCA's previous key; it is trusted when a CSCA of the store with that name signed it (§6.1.1), in
+         * whatever order the files list them. What no such CSCA signed is damaged, or a link whose earlier CSCA is
+         * missing: skipped with a warning.
+         */
+        void resolveLinks() {
+            boolean found = true;
+            while (found && !links.isEmpty()) {
+                found = false;
+                for (var link : List.copyOf(links.keySet())) {
+                    if (certificates.stream().anyMatch(csca -> Certificates.subject(csca).equals(
+                            Certificates.issuer(link)) && signedBy(link, csca))) {
+                        certificates.add(link);
+                        links.remove(link);
+                        found = true;
+                    }
+                }
+            }
+            links.forEach((link, file) -> warn(file, Certificates.describe(link) + ": neither its own key nor a"
+                    + " CSCA of the store with its name signed it (damaged, or a link certificate whose earlier CSCA"
+                    + " is missing), skipped"));
         }
 
         void warn(Path file, String message) {
@@ -149,21 +178,21 @@ public final class CscaTrustStore {
         }
         try {
             AlgorithmPolicy.defaults().checkKey(AlgorithmPolicy.Use.CERTIFICATE_SIGNATURE, certificate.getPublicKey());
-            if (Certificates.isSelfIssued(certificate)) {
-                // A self-signed CSCA whose own signature fails is damaged; a link certificate is signed by the
-                // previous CSCA and is checked when a path uses it.
-                try {
-                    certificate.verify(certificate.getPublicKey(), Crypto.BC);
-                } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
-                    return "its self-signature does not verify";
-                }
-            }
         } catch (ChipVerificationException e) {
             return e.getMessage();
-        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return "unusable key (" + e.getMessage() + ")";
         }
         return null;
+    }
+
+    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey(), Crypto.BC);
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static X509Certificate bouncyCastle(X509Certificate certificate) {

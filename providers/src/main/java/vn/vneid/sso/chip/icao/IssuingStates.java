@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * ICAO 9303 part 3 writes the issuing State in the MRZ as an ISO 3166-1 alpha-3 code ("VNM"), with a few ICAO
  * codes of its own ("D" for Germany, padded "D<<"); certificates name their country as ISO 3166-1 alpha-2 ("VN",
- * ICAO 9303 part 12 requires the C= attribute in CSCA and Document Signer names). This maps one to the other.
+ * ICAO 9303-12 §7.1.1.1.1 requires the C= attribute in CSCA and Document Signer names). This maps one to the other.
  */
 final class IssuingStates {
 

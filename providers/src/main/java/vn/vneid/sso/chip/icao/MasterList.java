@@ -20,7 +20,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.Selector;
 
 /**
- * An ICAO CSCA master list (ICAO Doc 9303 part 12, CSCA master lists): a CMS SignedData whose content
+ * An ICAO CSCA master list (ICAO Doc 9303-12 §9; §5.3: signed by a Master List Signer whose CSCA's certificate the
+ * list includes): a CMS SignedData whose content
  * ({@code CscaMasterList ::= SEQUENCE { version, certList SET OF Certificate }}) lists CSCA certificates. The file is
  * configuration, trusted because an operator put it there; its signature is still verified, and its signer must be
  * certified by one of the CSCAs it lists (the issuing State's own CSCA signs its Master List Signer), so a damaged

@@ -13,8 +13,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
- * A country issues each Document Signer certificate in a few hundred thousand documents (ICAO 9303 part 12 key
- * usage periods of a few months), so the same signer comes back for citizen after citizen. Its parsed certificate
+ * A country issues each Document Signer certificate in a few hundred thousand documents (ICAO 9303-12 §4.1.1.2
+ * recommends at most three months of private key usage), so the same signer comes back for citizen after citizen. Its parsed certificate
  * (whose key object keeps Bouncy Castle's curve precomputations: explicit-parameter curves have no shared ones) and
  * the outcome of its path validation are kept per trust store, which is rebuilt whenever its files or CRLs are
  * re-read. A validated path is re-validated after a few minutes of verification time; what varies by the moment

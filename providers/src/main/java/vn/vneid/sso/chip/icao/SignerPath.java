@@ -20,15 +20,22 @@ import java.util.Locale;
  * The path from a Document Signer to the trusted CSCA that certified it, validated by Bouncy Castle's PKIX (so
  * explicit-parameter EC keys and RSASSA-PSS work like any other), with the precise reason when it fails.
  *
- * <p>Validity model: the shell model, at the time of verification, CSCA included. ICAO 9303 part 12 (section 5, key
- * management: private key usage periods and certificate validity) sizes each certificate's validity to cover
- * everything signed under it: a CSCA certificate stays valid for its key usage period plus the validity of the
- * longest Document Signer certificate it issues, a Document Signer certificate for its key usage period plus the
- * validity of the documents it signs. A genuine document's whole path is therefore valid at every moment the document
- * is, which is what lets RFC 5280 path validation at the time of verification (the shell model) serve the eMRTD PKI
- * without a chain or hybrid model. The JDK's and Bouncy Castle's PKIX treat a trust anchor as timeless, so the CSCA's
- * own validity is checked here, now and at the Document Signer's start of validity (a signer dated outside its
- * CSCA's life is refused). CRLs are used per issuer, as configured.
+ * <p>Validity model, from ICAO Doc 9303 part 12 (eighth edition, 2021). Its path validation (§6.1.2, Appendix D.1.1)
+ * takes three inputs: the one-certificate path (the Document Signer), the <em>current date/time</em>, and the trust
+ * anchor, which is the CSCA's name and public key; step a) requires that "the certificate validity period includes
+ * the current time" and that the certificate is not revoked at the current time. That is RFC 5280 validation at the
+ * time of verification (the shell model), not at signing time (no chain model). It works for the eMRTD PKI because
+ * §4.1.1.1 and §4.1.4.1 size the validity periods to it: a Document Signer certificate is valid for its private key
+ * usage period plus the longest validity of the documents it signs, and a CSCA certificate for its private key usage
+ * period plus the longest validity of any certificate issued under it (Table 1: DS key up to 3 months and
+ * certificate about 10 years; CSCA key 3-5 years and certificate 13-15 years; Appendix A works examples).
+ *
+ * <p>Appendix D.1 does not read the CSCA certificate's own validity; a trust anchor is a key, one per CSCA key
+ * (§6.1.1). Because §4.1.4.1 makes a conforming CSCA certificate outlive everything it signs, this class also refuses
+ * a path whose CSCA key has no certificate valid now and at the Document Signer's start of validity: stricter than
+ * Appendix D for issuers that break §4.1.4.1, never for those that follow it. Any certificate of the same CSCA name
+ * and key counts (a key re-certified by a link certificate or a longer-lived root, as the German master list has
+ * them). CRLs are used per issuer, as configured.
  */
 final class SignerPath {
 
@@ -52,7 +59,7 @@ final class SignerPath {
         if (csca == null) {
             csca = validatePath(documentSigner, now);
         }
-        checkCscaValidity(csca, documentSigner, now);
+        checkCscaValidity(csca, documentSigner, now, trust);
         policy.checkKey(AlgorithmPolicy.Use.CERTIFICATE_SIGNATURE, csca.getPublicKey());
         boolean[] keyUsage = documentSigner.getKeyUsage();
         if (keyUsage == null || !keyUsage[0]) {
@@ -111,20 +118,41 @@ final class SignerPath {
         return csca;
     }
 
-    /** ICAO 9303 part 12 §5 (see the class comment): the CSCA is valid now, and was when it issued the signer. */
-    private static void checkCscaValidity(X509Certificate csca, X509Certificate documentSigner, Instant now)
-            throws ChipVerificationException {
+    /**
+     * ICAO 9303-12 §4.1.4.1 (see the class comment): some certificate of the CSCA's key is valid now and was at the
+     * Document Signer's start of validity; otherwise the reason of the anchor the path used.
+     */
+    private static void checkCscaValidity(X509Certificate csca, X509Certificate documentSigner, Instant now,
+            CscaTrustStore trust) throws ChipVerificationException {
+        ChipVerificationException refusal = validityRefusal(csca, documentSigner, now);
+        if (refusal == null) {
+            return;
+        }
+        for (java.security.cert.TrustAnchor anchor : trust.anchors()) {
+            X509Certificate same = anchor.getTrustedCert();
+            if (same != csca && Certificates.subject(same).equals(Certificates.subject(csca))
+                    && java.util.Arrays.equals(same.getPublicKey().getEncoded(), csca.getPublicKey().getEncoded())
+                    && validityRefusal(same, documentSigner, now) == null) {
+                return;
+            }
+        }
+        throw refusal;
+    }
+
+    private static ChipVerificationException validityRefusal(X509Certificate csca, X509Certificate documentSigner,
+            Instant now) {
         for (Date at : List.of(Date.from(now), documentSigner.getNotBefore())) {
             try {
                 csca.checkValidity(at);
             } catch (CertificateExpiredException e) {
-                throw new ChipVerificationException(ChipFailure.CSCA_EXPIRED, Certificates.describe(csca)
+                return new ChipVerificationException(ChipFailure.CSCA_EXPIRED, Certificates.describe(csca)
                         + " at " + at.toInstant());
             } catch (CertificateNotYetValidException e) {
-                throw new ChipVerificationException(ChipFailure.CSCA_NOT_YET_VALID, Certificates.describe(csca)
+                return new ChipVerificationException(ChipFailure.CSCA_NOT_YET_VALID, Certificates.describe(csca)
                         + " at " + at.toInstant());
             }
         }
+        return null;
     }
 
     /**

@@ -83,6 +83,49 @@ class CountryAndValidityTest {
         assertThat(failureUnder(-30, 10 * 365, -365, 365)).isEqualTo(ChipFailure.CSCA_NOT_YET_VALID);
     }
 
+    @Test
+    @DisplayName("a CSCA key re-certified with a longer validity vouches while any of its certificates is valid"
+            + " (ICAO 9303-12 §6.1.1: one trust anchor per CSCA key)")
+    void aCscaKeyWithALongerLivedCertificate() throws Exception {
+        Instant now = Instant.now();
+        TestPki csca = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT,
+                now.minus(Duration.ofDays(5 * 365)), now.minus(Duration.ofDays(1)));
+        ChipCard card = ChipCard.issue(AN, csca.issueDocumentSigner(now.minus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(365))), AaKeyType.ECDSA_P256);
+        java.security.cert.X509Certificate longer = recertified(csca, now.minus(Duration.ofDays(5 * 365)),
+                now.plus(Duration.ofDays(10 * 365)));
+
+        assertThat(failureOf(trusting(csca), card)).isEqualTo(ChipFailure.CSCA_EXPIRED);
+        ChipVerifier both = new ChipVerifier(new CscaTrustStore(List.of(csca.cscaCertificate(), longer), List.of()),
+                Clock.systemUTC());
+        assertThat(both.verify(CertificateFamiliesTest.answerTo(card, CHALLENGE), CHALLENGE, AN.nationalId(), null))
+                .isNotNull();
+        TestPki stranger = TestPki.generate(PkiFamily.EC_NIST_P256, TestPki.CSCA_SUBJECT,
+                now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)));
+        assertThat(failureOf(new ChipVerifier(new CscaTrustStore(List.of(csca.cscaCertificate(),
+                stranger.cscaCertificate()), List.of()), Clock.systemUTC()), card))
+                .as("a valid certificate of the same name but another key does not count")
+                .isEqualTo(ChipFailure.CSCA_EXPIRED);
+    }
+
+    /** The same CSCA name and key in a new self-signed certificate with another validity. */
+    private static java.security.cert.X509Certificate recertified(TestPki csca, Instant from, Instant to)
+            throws Exception {
+        java.security.cert.X509Certificate original = csca.cscaCertificate();
+        org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(
+                original.getSubjectX500Principal().getEncoded());
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                java.math.BigInteger.valueOf(System.nanoTime()), java.util.Date.from(from), java.util.Date.from(to),
+                name, original.getPublicKey())
+                .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                        new org.bouncycastle.asn1.x509.BasicConstraints(0))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign
+                                | org.bouncycastle.asn1.x509.KeyUsage.cRLSign));
+        return Certificates.parse(builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(
+                "SHA256withECDSA").setProvider(Crypto.BC).build(csca.cscaPrivateKey())).getEncoded());
+    }
+
     /** The refusal of a chip whose CSCA and Document Signer are valid these days from now (negative: ago). */
     private static ChipFailure failureUnder(int cscaFrom, int cscaTo, int signerFrom, int signerTo) {
         Instant now = Instant.now();

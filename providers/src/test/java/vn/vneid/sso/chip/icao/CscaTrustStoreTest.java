@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
@@ -154,6 +155,74 @@ class CscaTrustStoreTest {
             CscaTrustStore store = CscaTrustStore.load(dir);
             assertThat(store.size()).as("the folder's own CSCA always stays").isBetween(1, 3);
         }
+    }
+
+    @Test
+    @DisplayName("a CSCA link certificate (old key signs the new one, same name) is trusted when the old CSCA is,"
+            + " in any file order, and chips signed under the new key verify")
+    void linkCertificatesAreTrustedThroughTheEarlierCsca() throws Exception {
+        String name = "C=VN, O=Test, CN=Test CSCA rollover";
+        TestPki old = TestPki.generate(PkiFamily.EC_NIST_P256, name);
+        TestPki current = TestPki.generate(PkiFamily.BRAINPOOL_P256_EXPLICIT, name);
+        X509Certificate link = link(old, current);
+        Files.write(dir.resolve("a-link.cer"), link.getEncoded());
+        Files.write(dir.resolve("b-old.cer"), old.cscaCertificate().getEncoded());
+
+        CscaTrustStore store = CscaTrustStore.load(dir);
+
+        assertThat(store.warnings()).isEmpty();
+        assertThat(store.size()).isEqualTo(2);
+        Citizen an = Citizen.demo("001085012345");
+        ChipCard card = ChipCard.issue(an, current.issueDocumentSigner(), AaKeyType.ECDSA_P256);
+        byte[] challenge = {2, 7, 1, 8, 2, 8, 1, 8};
+        VerifiedChip chip = new ChipVerifier(store, Clock.systemUTC()).verify(new ChipData(card.sod(), card.dg1(),
+                card.dg13(), card.dg14(), card.dg15(), card.signChallenge(challenge)), challenge, an.nationalId(),
+                null);
+        assertThat(chip.identity().nationalId()).isEqualTo(an.nationalId());
+    }
+
+    @Test
+    @DisplayName("a link certificate whose earlier CSCA is missing, and a self-signed CSCA whose signature is damaged,"
+            + " are skipped with a warning each")
+    void unverifiableSelfIssuedCertificatesAreSkipped() throws Exception {
+        String name = "C=VN, O=Test, CN=Test CSCA rollover";
+        TestPki old = TestPki.generate(PkiFamily.EC_NIST_P256, name);
+        TestPki current = TestPki.generate(PkiFamily.EC_NIST_P256, name);
+        Files.write(dir.resolve("a-link.cer"), link(old, current).getEncoded());
+        byte[] damaged = TestPki.generate().cscaCertificate().getEncoded();
+        damaged[damaged.length - 3] ^= 0x01;
+        Files.write(dir.resolve("b-damaged.cer"), damaged);
+        Files.writeString(dir.resolve("c-other.pem"), TestPki.generate().cscaCertificatePem(), StandardCharsets.US_ASCII);
+
+        CscaTrustStore store = CscaTrustStore.load(dir);
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.warnings()).hasSize(2);
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("a-link.cer: ")
+                .contains("Test CSCA rollover").contains("link certificate whose earlier CSCA is missing"));
+        assertThat(store.warnings()).anySatisfy(w -> assertThat(w).startsWith("b-damaged.cer: "));
+    }
+
+    /** A CSCA link certificate as ICAO 9303-12 §4.1.4.3 has it: the new key, the same name, signed by the old key. */
+    static X509Certificate link(TestPki old, TestPki current) throws Exception {
+        X509Certificate subject = current.cscaCertificate();
+        org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(
+                subject.getSubjectX500Principal().getEncoded());
+        org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils ext = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                java.math.BigInteger.valueOf(System.nanoTime()), subject.getNotBefore(), subject.getNotAfter(), name,
+                subject.getPublicKey())
+                .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                        new org.bouncycastle.asn1.x509.BasicConstraints(0))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign
+                                | org.bouncycastle.asn1.x509.KeyUsage.cRLSign))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier, false,
+                        ext.createSubjectKeyIdentifier(subject.getPublicKey()))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                        ext.createAuthorityKeyIdentifier(old.cscaCertificate().getPublicKey()));
+        return Certificates.parse(builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(Crypto.BC).build(old.cscaPrivateKey())).getEncoded());
     }
 
     /** A master list signed, as ICAO 9303 part 12 has it, by a Master List Signer that the listing State's CSCA certified. */

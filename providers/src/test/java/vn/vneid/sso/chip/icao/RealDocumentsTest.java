@@ -41,6 +41,17 @@ class RealDocumentsTest {
     @TempDir
     Path dir;
 
+    /**
+     * The real German passport SOD with an explicit-brainpool Document Signer (gmrtd's test vector, see the real-emrtd
+     * README): not in the repository, because the project takes nothing from fetched repositories into its commits.
+     * The test runs when {@code VNEID_REAL_SODS} names a directory holding {@code gmrtd-de/SignedData.der}.
+     */
+    static byte[] germanSod() throws IOException {
+        String location = System.getenv("VNEID_REAL_SODS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(location != null && !location.isBlank(), "VNEID_REAL_SODS not set");
+        return Files.readAllBytes(Path.of(location, "gmrtd-de", "SignedData.der"));
+    }
+
     static byte[] resource(String path) {
         try (InputStream in = RealDocumentsTest.class.getResourceAsStream("/real-emrtd/" + path)) {
             if (in == null) {
@@ -126,6 +137,68 @@ class RealDocumentsTest {
                         e -> assertThat(e.failure()).isEqualTo(ChipFailure.UNTRUSTED_SIGNER));
         assertThat(IssuingStates.fromMrz(ChipVerifier.mrzText(groups.get(1)))).isEqualTo("D");
         assertThat(IssuingStates.alpha2("D")).isEqualTo("DE");
+    }
+
+    /** EF.SOD as the chip stores it: the CMS SignedData inside the [APPLICATION 23] (0x77) wrapper. */
+    static byte[] efSod(byte[] signedData) throws IOException {
+        return new org.bouncycastle.asn1.DERTaggedObject(false, org.bouncycastle.asn1.BERTags.APPLICATION, 23,
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(signedData)).getEncoded();
+    }
+
+    @Test
+    @DisplayName("a real German passport SOD whose Document Signer has explicit brainpoolP384r1 parameters verifies,"
+            + " and its path to the real csca-germany, reached through a real link certificate, validates")
+    void realExplicitBrainpoolSod() throws Exception {
+        byte[] sod = efSod(germanSod());
+        CMSSignedData signed = PassiveAuthentication.signedData(sod);
+        SignerInformation signer = PassiveAuthentication.signer(signed);
+        X509Certificate documentSigner = PassiveAuthentication.documentSigner(signed, signer);
+        byte[] der = documentSigner.getEncoded();
+        assertThat(documentSigner.getSubjectX500Principal().getName()).contains("CN=Document Signer Passport")
+                .contains("O=Bundesdruckerei GmbH").endsWith("C=DE");
+        assertThat(ASN1Sequence.getInstance(Certificate.getInstance(der).getSubjectPublicKeyInfo().getAlgorithm()
+                .getParameters())).as("explicit domain parameters").isNotNull();
+        assertThat(((java.security.interfaces.ECPublicKey) documentSigner.getPublicKey()).getParams().getOrder()
+                .bitLength()).isEqualTo(384);
+        assertThatThrownBy(() -> CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der)).getPublicKey()).hasMessageContaining("named");
+        assertThat(signer.getEncryptionAlgOID()).as("ecdsa-with-SHA384").isEqualTo("1.2.840.10045.4.3.3");
+        var lds = PassiveAuthentication.securityObject(signed);
+        assertThat(lds.getDigestAlgorithmIdentifier().getAlgorithm().getId()).as("SHA-384")
+                .isEqualTo("2.16.840.1.101.3.4.2.2");
+        assertThat(java.util.Arrays.stream(lds.getDatagroupHash()).map(h -> h.getDataGroupNumber()))
+                .containsExactly(1, 2, 3, 14);
+
+        Files.write(dir.resolve("741a44.cer"), resource("csca-de-2021/741a44.cer"));
+        Files.write(dir.resolve("a40a5f.cer"), resource("csca-de-2021/a40a5f.cer"));
+        CscaTrustStore store = CscaTrustStore.load(dir);
+        assertThat(store.warnings()).as("the 2021 key's link certificate is verified by the 2019 key").isEmpty();
+        assertThat(store.size()).isEqualTo(2);
+        PassiveAuthentication passive = new PassiveAuthentication(store, AlgorithmPolicy.defaults());
+
+        PassiveAuthentication.Result result = passive.verify(sod, Map.of(), Instant.parse("2024-06-01T00:00:00Z"));
+        assertThat(result.csca().getEncoded()).isEqualTo(resource("csca-de-2021/a40a5f.cer"));
+        assertThat(Certificates.country(Certificates.subject(result.csca()))).isEqualTo("DE");
+
+        // The Document Signer (until 2033-07-04) outlives this certificate of its CSCA key (until 2033-02-20), which
+        // ICAO 9303-12 §4.1.4.1 does not allow; the longer-lived root of that key (in the BSI master list) is not here.
+        assertThatThrownBy(() -> passive.verify(sod, Map.of(), Instant.parse("2033-03-01T00:00:00Z")))
+                .isInstanceOfSatisfying(ChipVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ChipFailure.CSCA_EXPIRED));
+        assertThatThrownBy(() -> passive.verify(sod, Map.of(), Instant.parse("2033-07-05T00:00:00Z")))
+                .isInstanceOfSatisfying(ChipVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ChipFailure.SIGNER_EXPIRED));
+        byte[] tampered = sod.clone();
+        tampered[tampered.length - 3] ^= 0x01;
+        assertThatThrownBy(() -> passive.verify(tampered, Map.of(), Instant.parse("2024-06-01T00:00:00Z")))
+                .isInstanceOfSatisfying(ChipVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ChipFailure.SIGNATURE_INVALID));
+        assertThatThrownBy(() -> new PassiveAuthentication(new CscaTrustStore(List.of(Certificates.parse(
+                resource("csca/de.cer"))), List.of()), AlgorithmPolicy.defaults())
+                .verify(sod, Map.of(), Instant.parse("2024-06-01T00:00:00Z")))
+                .as("the 2009 csca-germany did not sign it")
+                .isInstanceOfSatisfying(ChipVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ChipFailure.UNTRUSTED_SIGNER));
     }
 
     @Test
