@@ -85,10 +85,13 @@ final class LoadResults {
             node.put("p95ms", summary.percentile(95));
             node.put("p99ms", summary.percentile(99));
         }
-        Summary stock = byKind.get("stock-login");
-        Summary ours = byKind.get("vneid-login");
-        if (stock != null && ours != null && stock.perSecond() > 0) {
-            root.put("throughputRatioOursToStock", round(ours.perSecond() / stock.perSecond()));
+        ObjectNode ratios = root.putObject("throughputRatioOursToStock");
+        for (String journey : List.of("login", "refresh", "userinfo")) {
+            Summary stock = byKind.get("stock-" + journey);
+            Summary ours = byKind.get("vneid-" + journey);
+            if (stock != null && ours != null && stock.perSecond() > 0) {
+                ratios.put(journey, round(ours.perSecond() / stock.perSecond()));
+            }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), root);
         Files.writeString(dir.resolve("summary.md"), markdown(byKind, root), StandardCharsets.UTF_8);
@@ -107,16 +110,14 @@ final class LoadResults {
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d |%n", s.kind, s.count(),
                     s.failures, s.perSecond(), s.percentile(50), s.percentile(95), s.percentile(99)));
         }
-        if (root.has("throughputRatioOursToStock")) {
-            md.append(String.format(Locale.ROOT, "%nThroughput ours/stock: %.3f%n",
-                    root.path("throughputRatioOursToStock").asDouble()));
-        }
+        root.path("throughputRatioOursToStock").fields().forEachRemaining(ratio -> md.append(String.format(
+                Locale.ROOT, "%nThroughput ours/stock, %s: %.3f%n", ratio.getKey(), ratio.getValue().asDouble())));
         return md.toString();
     }
 
     /** Grouped bars: p50, p95, p99 per journey kind. */
     private static String svg(Map<String, Summary> byKind) {
-        int width = 640;
+        int width = Math.max(640, 80 + 120 * byKind.size());
         int height = 320;
         int left = 60;
         int bottom = 260;

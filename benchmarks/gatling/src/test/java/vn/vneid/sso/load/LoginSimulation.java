@@ -1,7 +1,9 @@
 package vn.vneid.sso.load;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -25,9 +27,10 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * Stock Keycloak's password login next to our level-1 login (national number + password, then the SMS code), in
- * alternating phases of the same length and concurrency against one server, so both meet the same machine state.
- * Each journey runs from the authorization request to the tokens (PKCE), as a relying party's user would.
+ * Stock Keycloak's password login next to our level-1 login (national number + password, then the SMS code), then
+ * token refresh and userinfo in each realm, in alternating phases of the same length and concurrency against one
+ * server, so both meet the same machine state. A login runs from the authorization request to the tokens (PKCE), as
+ * a relying party's user would.
  */
 public class LoginSimulation extends Simulation {
 
@@ -55,6 +58,14 @@ public class LoginSimulation extends Simulation {
             Duration length = round == 0 ? settings.warmUp() : settings.phase();
             phases.add(phase("stock-login", round, length, stockUsers, stockLogin()));
             phases.add(phase("vneid-login", round, length, citizens, vneidLogin()));
+            phases.add(loop("stock-refresh", round, length, stockUsers, stockLogin(),
+                    refresh("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT)));
+            phases.add(loop("vneid-refresh", round, length, citizens, vneidLogin(),
+                    refresh("vneid", "vneid", "vneid-demo-rp")));
+            phases.add(loop("stock-userinfo", round, length, stockUsers, stockLogin(),
+                    userInfo("stock", LoadRealms.CONTROL_REALM)));
+            phases.add(loop("vneid-userinfo", round, length, citizens, vneidLogin(),
+                    userInfo("vneid", "vneid")));
         }
         PopulationBuilder run = phases.get(phases.size() - 1);
         for (int i = phases.size() - 2; i >= 0; i--) {
@@ -102,6 +113,46 @@ public class LoginSimulation extends Simulation {
                 .injectClosed(constantConcurrentUsers(settings.concurrency()).during(length));
     }
 
+    /**
+     * Requests that follow a login, at saturation: each of the concurrent users logs in once (not measured), then
+     * repeats the request for the whole phase; each request is one measured journey.
+     */
+    private PopulationBuilder loop(String kind, int round, Duration length, Citizens pool, ChainBuilder login,
+            ChainBuilder request) {
+        LoadResults.Phase phase = results.phase(kind, round);
+        ChainBuilder measured = exec(session -> session.set("t0", System.nanoTime()))
+                .exitBlockOnFail().on(request)
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        phase.failures.incrementAndGet();
+                    } else {
+                        phase.done(session.getLong("t0"), System.nanoTime());
+                    }
+                    return session;
+                });
+        return scenario(kind + " " + round).feed(pool)
+                .exitBlockOnFail().on(login, during(length).on(measured))
+                .exec(session -> {
+                    pool.giveBack(session.getInt("index"));
+                    return session;
+                })
+                .injectOpen(atOnceUsers(settings.concurrency()));
+    }
+
+    private static ChainBuilder refresh(String kind, String realm, String clientId) {
+        return exec(http(kind + ": refresh").post("/realms/" + realm + "/protocol/openid-connect/token")
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", "#{refreshToken}")
+                .formParam("client_id", clientId)
+                .check(status().is(200), jsonPath("$.refresh_token").saveAs("refreshToken"),
+                        jsonPath("$.access_token").saveAs("accessToken")));
+    }
+
+    private static ChainBuilder userInfo(String kind, String realm) {
+        return exec(http(kind + ": userinfo").get("/realms/" + realm + "/protocol/openid-connect/userinfo")
+                .header("Authorization", "Bearer #{accessToken}")
+                .check(status().is(200), jsonPath("$.sub").exists()));
+    }
+
     private static ChainBuilder stockLogin() {
         return exec(authorizationRequest("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT))
                 .exec(http("stock: password").post("#{action}")
@@ -147,7 +198,8 @@ public class LoginSimulation extends Simulation {
                 .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
                 .formParam("redirect_uri", LoadRealms.REDIRECT_URI).formParam("client_id", clientId)
                 .formParam("code_verifier", VERIFIER)
-                .check(status().is(200), jsonPath("$.access_token").exists()));
+                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"),
+                        jsonPath("$.refresh_token").saveAs("refreshToken")));
     }
 
     private static String code(String location) {
