@@ -19,11 +19,18 @@
         </form>
         <form id="vneid-sms-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <@buttons.actionGroup>
-                <@buttons.button id="vneid-sms-resend" name="resend" label="vneidSmsResend" type="secondary" />
+                <#if resendsLeft == 0>
+                    <@buttons.button id="vneid-sms-resend" name="resend" label="vneidSmsResend" type="secondary" disabled="disabled" />
+                <#else>
+                    <@buttons.button id="vneid-sms-resend" name="resend" label="vneidSmsResend" type="secondary" />
+                </#if>
             </@buttons.actionGroup>
-            <p id="vneid-sms-resend-info" class="vneid-hint">
+            <#-- js/vneid.js turns the wait into a countdown and keeps the button disabled until it ends (issue #16);
+                 without script the button stays usable and the server answers an early resend with the wait. -->
+            <p id="vneid-sms-resend-info" class="vneid-hint"<#if resendsLeft gt 0 && resendWaitSeconds gt 0> data-vneid-resend-button="vneid-sms-resend" data-vneid-resend-wait="${resendWaitSeconds?c}" data-vneid-resend-wait-text="${msg("vneidSmsResendWait", "{0}", resendsLeft)}" data-vneid-resend-ready-text="${msg("vneidSmsResendAvailable", resendsLeft)}" data-vneid-resend-announce="vneid-sms-resend-ready"</#if>>
                 <#if resendsLeft == 0>${msg("vneidSmsNoResendLeft")}<#elseif resendWaitSeconds gt 0>${msg("vneidSmsResendWait", resendWaitSeconds, resendsLeft)}<#else>${msg("vneidSmsResendAvailable", resendsLeft)}</#if>
             </p>
+            <span id="vneid-sms-resend-ready" class="vneid-sr-only" aria-live="polite"></span>
         </form>
     </#if>
 </@layout.registrationLayout>

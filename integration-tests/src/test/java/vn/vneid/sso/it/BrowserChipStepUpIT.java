@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.vneid.sso.chipsim.PhoneApp;
@@ -64,13 +66,18 @@ class BrowserChipStepUpIT {
         return chrome.waitFor(CHIP_TRANSACTION).getText().strip();
     }
 
-    @Test
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"vi", "en"})
     @DisplayName("the page shows the QR code and continues by itself when the app approves")
-    void continuesWhenTheAppApproves() throws Exception {
+    void continuesWhenTheAppApproves(String lang) throws Exception {
         ChipHolder holder = levelTwoCitizen("Tôn Thất Minh");
-        try (ChromeBrowser chrome = ChromeBrowser.start("vi", ChromeBrowser.PHONE)) {
+        try (ChromeBrowser chrome = ChromeBrowser.start(lang, ChromeBrowser.PHONE)) {
             OidcClient.Login login = oidc.login("vneid-l2");
             String transaction = toChipPage(chrome, login, holder.account());
+            assertThat(chrome.driver().findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo(lang);
+            assertThat(chrome.textOf("#kc-page-title")).isEqualTo("vi".equals(lang)
+                    ? "Xác nhận bằng thẻ căn cước gắn chip" : "Confirm with your chip ID card");
             assertThat((Boolean) chrome.script("var i = arguments[0]; return i.complete && i.naturalWidth > 0;",
                     chrome.waitFor(CHIP_QR))).as("the QR code image is drawn").isTrue();
             PageChecks.check(chrome, "chip-step-up");

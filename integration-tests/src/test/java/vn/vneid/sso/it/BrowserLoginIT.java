@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -109,14 +108,16 @@ class BrowserLoginIT {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"vi", "en"})
     @DisplayName("the whole login can be done with the keyboard alone")
-    void keyboardOnly() {
+    void keyboardOnly(String lang) {
         Citizen citizen = admin.createCitizen("Lương Thị Kim", AdminApi.newPhone(), true, 1);
-        try (ChromeBrowser chrome = ChromeBrowser.start("vi", ChromeBrowser.DESKTOP)) {
+        try (ChromeBrowser chrome = ChromeBrowser.start(lang, ChromeBrowser.DESKTOP)) {
             OidcClient.Login login = oidc.login();
             chrome.open(login.authorizationUri());
             chrome.waitFor(LoginPage.FORM);
+            assertThat(chrome.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
             Actions keys = new Actions(chrome.driver());
             tabUntilFocused(chrome, "username");
             keys.sendKeys(citizen.nationalId()).sendKeys(Keys.TAB).perform();

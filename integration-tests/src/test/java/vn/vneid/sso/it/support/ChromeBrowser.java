@@ -134,6 +134,14 @@ public final class ChromeBrowser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl());
     }
 
+    /**
+     * Runs {@code script} in every page this browser opens from now on, before the page's own scripts: a test's
+     * recorder sees what the page did however late the test looks (no race with the page's timers).
+     */
+    public void onEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
     public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -148,10 +156,51 @@ public final class ChromeBrowser implements AutoCloseable {
     public List<String> overflowing() {
         return (List<String>) script("var w = document.documentElement.clientWidth, out = [];"
                 + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + " if (r.right > w + 0.5) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + " if (r.right > w + 0.5 || e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === 'visible') out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
                 + " + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
                 + " + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width)); });"
                 + "return out.slice(0, 15);");
+    }
+
+    /**
+     * What keeps a page from being used at this size, one line per problem (empty when usable): each visible control
+     * (field, button, button-styled link), field error and page message must lie within the viewport's width, be
+     * reachable by scrolling, show its whole text, be the element found at its own centre once scrolled to (nothing
+     * drawn over it), and not overlap another of them.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unusableControls() {
+        return (List<String>) script("var w = document.documentElement.clientWidth, out = [], items = [];"
+                + "var sel = 'input:not([type=hidden]), select, textarea, button, a.pf-v5-c-button,"
+                + " [id^=input-error-]:not([id^=input-error-container]), .kc-feedback-text, #kc-page-title';"
+                + "function name(e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + " + (e.getAttribute('name') ? '[name=' + e.getAttribute('name') + ']' : ''); }"
+                + "document.querySelectorAll(sel).forEach(function (e) {"
+                + " var st = getComputedStyle(e); if (st.display === 'none' || st.visibility === 'hidden') return;"
+                + " var r = e.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return;"
+                + " if (e.closest('.vneid-sr-only, .pf-v5-screen-reader, .kc-tooltip-text')) return;"
+                + " if (!/^(INPUT|SELECT|TEXTAREA)$/.test(e.tagName) && !e.textContent.trim()) return;"
+                + " items.push(e); });"
+                + "if (items.length === 0) out.push('no visible control at all');"
+                + "items.forEach(function (e) {"
+                + " var r = e.getBoundingClientRect(), top = r.top + window.scrollY;"
+                + " if (r.left < -0.5 || r.right > w + 0.5) out.push(name(e) + ' outside the width: ' + Math.round(r.left) + '..' + Math.round(r.right));"
+                + " if (top < 0 || top + r.height > document.documentElement.scrollHeight + 0.5) out.push(name(e) + ' out of scroll reach');"
+                + " if (!/^(INPUT|SELECT|TEXTAREA)$/.test(e.tagName) && e.clientWidth > 0"
+                + "  && e.scrollWidth > e.clientWidth + 1) out.push(name(e) + ' text wider than its box: ' + e.scrollWidth + ' > ' + e.clientWidth);"
+                + " e.scrollIntoView({block: 'center', inline: 'nearest'});"
+                + " var c = e.getBoundingClientRect(), x = c.left + c.width / 2, y = c.top + c.height / 2;"
+                // A disabled button ignores the pointer (PatternFly: pointer-events none): let it be hit for the test.
+                + " var pe = e.style.pointerEvents; e.style.pointerEvents = 'auto';"
+                + " var hit = document.elementFromPoint(x, y); e.style.pointerEvents = pe;"
+                + " if (hit && hit !== e && !e.contains(hit) && !(hit.tagName === 'LABEL' && hit.htmlFor === e.id))"
+                + "  out.push(name(e) + ' covered by ' + name(hit)); });"
+                + "for (var i = 0; i < items.length; i++) for (var j = i + 1; j < items.length; j++) {"
+                + " var a = items[i], b = items[j]; if (a.contains(b) || b.contains(a)) continue;"
+                + " var p = a.getBoundingClientRect(), q = b.getBoundingClientRect();"
+                + " if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)"
+                + "  out.push(name(a) + ' overlaps ' + name(b)); }"
+                + "window.scrollTo(0, 0); return out;");
     }
 
     /** Runs axe-core in the current page: its violations, each one line, rule id, impact, nodes. */

@@ -15,7 +15,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * What every citizen-facing page must pass in the browser (issue #16): no sideways scrolling on a 360 px phone, on a
- * desktop, nor on that desktop at 200 % zoom; no serious or critical axe-core violation. Each page's axe result is
+ * desktop, nor on that desktop at 200 % zoom; on the phone and at 200 % zoom every control, field error and message
+ * within reach, whole and uncovered; no serious or critical axe-core violation. Each page's axe result is
  * written to target/browser/axe-results.txt (the README's table comes from it); the Vietnamese page's phone
  * screenshot goes to target/screenshots/.
  */
@@ -37,9 +38,13 @@ public final class PageChecks {
         chrome.resize(ChromeBrowser.DESKTOP_ZOOM_200);
         assertThat(chrome.scrollsHorizontally()).as("%s scrolls sideways at 200 %% zoom: %s", name,
                 chrome.overflowing()).isFalse();
+        assertThat(chrome.unusableControls()).as("%s at 200 %% zoom: controls out of reach, cut off or covered", name)
+                .isEmpty();
         chrome.resize(ChromeBrowser.PHONE);
         assertThat(chrome.scrollsHorizontally()).as("%s scrolls sideways at 360 px: %s", name, chrome.overflowing())
                 .isFalse();
+        assertThat(chrome.unusableControls()).as("%s at 360 px: controls out of reach, cut off or covered", name)
+                .isEmpty();
         if ("vi".equals(chrome.language())) {
             chrome.screenshot(name);
         }

@@ -22,3 +22,42 @@ document.addEventListener("DOMContentLoaded", function () {
     label.htmlFor = attempted.id;
   }
 });
+
+// The code pages' resend countdown (issue #16). The page says how many seconds the server still refuses a new code;
+// the button stays disabled and the hint counts down until then, from this page's arrival (never earlier than the
+// server's own cooldown ends). The seconds are not a live region (a screen reader would read every tick); the end is
+// announced once in a polite live region.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-vneid-resend-wait]").forEach(function (hint) {
+    var button = document.getElementById(hint.getAttribute("data-vneid-resend-button"));
+    var seconds = parseInt(hint.getAttribute("data-vneid-resend-wait"), 10);
+    var waitText = hint.getAttribute("data-vneid-resend-wait-text");
+    var readyText = hint.getAttribute("data-vneid-resend-ready-text");
+    var announce = document.getElementById(hint.getAttribute("data-vneid-resend-announce"));
+    if (!button || !(seconds > 0) || !waitText || !readyText) {
+      return;
+    }
+    var end = Date.now() + seconds * 1000;
+    var shown = null;
+    button.disabled = true;
+    var timer = setInterval(tick, 250);
+    tick();
+
+    function tick() {
+      var left = Math.ceil((end - Date.now()) / 1000);
+      if (left > 0) {
+        if (left !== shown) {
+          shown = left;
+          hint.textContent = waitText.replace("{0}", String(left));
+        }
+        return;
+      }
+      clearInterval(timer);
+      button.disabled = false;
+      hint.textContent = readyText;
+      if (announce) {
+        announce.textContent = readyText;
+      }
+    }
+  });
+});
