@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -92,13 +91,14 @@ class BrowserChipStepUpIT {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"vi", "en"})
     @DisplayName("when the code expires the script stops asking and waits for the citizen, who gets a new code")
-    void expiredTransaction() throws InterruptedException {
+    void expiredTransaction(String language) throws InterruptedException {
         Map<String, String> previous = admin.updateChipConfig(Map.of("transaction-ttl-seconds", "10"));
         try {
             ChipHolder holder = levelTwoCitizen("Hồ Văn Thắng");
-            try (ChromeBrowser chrome = ChromeBrowser.start("vi", ChromeBrowser.PHONE)) {
+            try (ChromeBrowser chrome = ChromeBrowser.start(language, ChromeBrowser.PHONE)) {
                 String transaction = toChipPage(chrome, oidc.login("vneid-l2"), holder.account());
                 // Record what the page's polling hears, without changing what it does.
                 chrome.script("window.vneidHeard = []; var f = window.fetch; window.fetch = function () {"
@@ -117,7 +117,8 @@ class BrowserChipStepUpIT {
                 new WebDriverWait(chrome.driver(), ChromeBrowser.WAIT).until(d ->
                         !transaction.equals(chrome.textOf(CHIP_TRANSACTION)) && !chrome.textOf(CHIP_TRANSACTION)
                                 .isEmpty());
-                assertThat(chrome.textOf(".kc-feedback-text")).isEqualTo("Mã đã hết hạn. Đây là mã mới.");
+                assertThat(chrome.textOf(".kc-feedback-text")).isEqualTo("vi".equals(language)
+                        ? "Mã đã hết hạn. Đây là mã mới." : "The code has expired. Here is a new one.");
                 PageChecks.check(chrome, "chip-step-up-expired");
             }
         } finally {
