@@ -442,4 +442,40 @@ class CardStatusLockIT {
         assertThat(new ChipStepUpPage(after, after.get(oidc.login("vneid-l2").authorizationUri())).cardLockStatus())
                 .as("still locked after the citizen's own attempts").isEqualTo("LOST");
     }
+
+    @Test
+    @DisplayName("locked: the officer's phone reset is refused (409 card_locked); the lookup shows the lock")
+    void officerResetRefused() throws Exception {
+        Holder holder = holder("Giáp Văn Thành");
+        send(police(), event(holder.account(), "LOST", now()), "vi");
+        // A level-2 officer of this test (role vneid-officer, no admin role), as OfficerDeskIT makes one.
+        String officerId = AdminApi.newNationalId();
+        String officerPhone = AdminApi.newPhone();
+        ObjectNode officer = AdminApi.citizenJson(officerId, "1990-05-17", "Hà Văn Bảo", officerPhone, true, 2);
+        officer.putArray("realmRoles").add("default-roles-vneid").add("vneid-officer");
+        admin.importUser(officer);
+        ChipCard officerCard = ChipCard.issue(new Citizen(officerId, "Hà Văn Bảo", LocalDate.of(1990, 5, 17),
+                Citizen.Sex.MALE, "Hà Nội", "Hà Nội", FIRST_ISSUED, EXPIRY), demoPki.issueDocumentSigner(),
+                AaKeyType.ECDSA_P256);
+        OidcClient console = new OidcClient(server.realmUri(), "security-admin-console",
+                server.baseUri().resolve("/admin/vneid/console/"));
+        OidcClient.Login login = console.login("vneid-l2");
+        Browser browser = new Browser();
+        ChipStepUpPage chip = new ChipStepUpPage(browser, LoginPage.signIn(browser, login, officerId,
+                AdminApi.DEMO_PASSWORD).submitCode(outbox.lastCodeTo(officerPhone)));
+        assertThat(app.approve(server.baseUri(), KeycloakServer.REALM, chip.transaction(), officerCard).status())
+                .isEqualTo(200);
+        String token = login.finish(chip.continueLogin().uri()).accessToken().getValue();
+
+        HttpResponse<String> found = admin.call(token, "GET", "/vneid-officer/citizens?nationalId="
+                + holder.account().nationalId(), null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).path("cardLocked").asBoolean()).isTrue();
+        assertThat(JSON.readTree(found.body()).path("cardStatus").asText()).isEqualTo("LOST");
+        HttpResponse<String> reset = admin.call(token, "POST", "/vneid-officer/users/" + holder.account().id()
+                + "/phone-reset", "{\"reason\":\"Công dân mất điện thoại và thẻ\"}");
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(409);
+        assertThat(JSON.readTree(reset.body()).path("error").asText()).isEqualTo("card_locked");
+        assertThat(admin.attribute(holder.account().id(), "phoneNumberVerified")).isEqualTo("true");
+    }
 }
