@@ -8,6 +8,17 @@
     <#if section = "header">
         ${msg("vneidChipTitle")}
     <#elseif section = "form">
+        <#if cardLock??>
+        <#-- Issue #15: the police reported the card; only a new card, read here, unlocks level 2. -->
+        <div id="vneid-card-lock" class="vneid-notice" data-status="${cardLock}">
+            <p id="vneid-card-lock-reason">${msg(cardLockReasonKey)}</p>
+            <p>${msg("cardLockWhatToDo")}</p>
+            <ol>
+                <li>${msg("cardLockStepApp")}</li>
+                <li>${msg("cardLockStepPolice")}</li>
+            </ol>
+        </div>
+        </#if>
         <div id="vneid-chip" class="vneid-chip">
             <p class="vneid-instruction">${msg("vneidChipInstruction")}</p>
             <img id="vneid-chip-qr" class="vneid-qr" src="${chipQr}" alt="${msg('vneidChipQrAlt')}" width="240" height="240"/>

@@ -21,7 +21,7 @@ final class AuditLogEventListenerProvider implements EventListenerProvider {
     /** Details that never hold a national ID, a phone number, a name or a code. */
     static final Set<String> SAFE_DETAILS = Set.of("reason", "vneid_phone", "custom_required_action",
             "vneid_level2_method", "auth_method", "method", "response_type", "response_mode", "grant_type",
-            "vneid_recovery", "vneid_sessions_ended", "credential_type");
+            "vneid_recovery", "vneid_sessions_ended", "credential_type", "vneid_card", "card_status");
 
     @Override
     public void onEvent(Event event) {

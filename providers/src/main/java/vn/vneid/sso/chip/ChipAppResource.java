@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 import vn.vneid.sso.chip.icao.ChipData;
@@ -29,6 +30,9 @@ import vn.vneid.sso.chip.icao.ChipFailure;
 import vn.vneid.sso.chip.icao.ChipVerificationException;
 import vn.vneid.sso.chip.icao.ChipVerifier;
 import vn.vneid.sso.chip.icao.VerifiedChip;
+import vn.vneid.sso.card.CardAccount;
+import vn.vneid.sso.card.CardRules;
+import vn.vneid.sso.card.PresentedCard;
 import vn.vneid.sso.kc.KcJsonErrors;
 
 /**
@@ -121,8 +125,16 @@ public final class ChipAppResource {
             VerifiedChip chip = verifier.verify(data, ChipTransactions.challenge(transaction),
                     transaction.get(ChipTransactions.NATIONAL_ID),
                     birthDate(transaction.get(ChipTransactions.BIRTH_DATE)));
+            PresentedCard card = presented(chip);
+            ChipFailure refused = cardRefusal(realm, transaction.get(ChipTransactions.USER), card);
+            if (refused != null) {
+                throw new ChipVerificationException(refused, "card status");
+            }
             outcome.put(ChipTransactions.STATUS, ChipTransactions.VERIFIED);
             outcome.put(ChipTransactions.METHOD, chip.method());
+            outcome.put(ChipTransactions.CARD_KEY, card.key());
+            outcome.put(ChipTransactions.CARD_ISSUED, card.issueDate() == null ? "" : card.issueDate().toString());
+            outcome.put(ChipTransactions.CARD_DOCUMENT, card.documentNumber());
             transactions.recordOutcome(id, outcome, OUTCOME_TTL);
             return Response.ok(Map.of("status", ChipTransactions.VERIFIED)).build();
         } catch (ChipVerificationException e) {
@@ -137,6 +149,23 @@ public final class ChipAppResource {
                     ChipTransactions.REASON, "UNAVAILABLE"), OUTCOME_TTL);
             return error(503, "unavailable", "chipUnavailable");
         }
+    }
+
+    static PresentedCard presented(VerifiedChip chip) {
+        return new PresentedCard(chip.keyFingerprint(), chip.identity().issueDate(), chip.mrz().documentNumber());
+    }
+
+    /**
+     * Issue #15: a genuine chip of the right citizen may still be a card the police reported, or not provably the new
+     * one. The app is told here, in its own words; the browser side decides again when it continues.
+     */
+    private ChipFailure cardRefusal(RealmModel realm, String userId, PresentedCard card) {
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            return ChipFailure.IDENTITY_MISMATCH;
+        }
+        CardRules.ChipVerdict verdict = CardRules.onChip(CardAccount.state(user), card);
+        return verdict.passes() ? null : CardFailures.of(verdict);
     }
 
     private static byte[] binary(JsonNode json, String field) {

@@ -3,6 +3,7 @@ package vn.vneid.sso.chip;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.card.CardStatus;
+import vn.vneid.sso.card.PresentedCard;
 import vn.vneid.sso.chip.icao.ChipFailure;
 import vn.vneid.sso.profile.CitizenProfile;
 
@@ -41,8 +44,9 @@ public final class ChipProof {
     /**
      * @param method how the chip proved itself (e.g. chip-pa-aa-ecdsa), when verified
      * @param reason the {@link ChipFailure} name, when failed
+     * @param card the card the chip proved, when verified (issue #15)
      */
-    public record Outcome(Status status, String method, String reason) {
+    public record Outcome(Status status, String method, String reason, PresentedCard card) {
 
         /** The message key that explains a failure to the citizen. */
         public String messageKey() {
@@ -57,6 +61,7 @@ public final class ChipProof {
     private final KeycloakSession session;
     private final AuthenticationSessionModel authSession;
     private final Duration ttl;
+    private CardStatus cardLock;
 
     public ChipProof(KeycloakSession session, AuthenticationSessionModel authSession, Duration ttl) {
         this.session = session;
@@ -76,6 +81,15 @@ public final class ChipProof {
         authSession.setAuthNote(NOTE_MATCH, matchNumber);
         authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(Instant.now().plus(ttl).getEpochSecond()));
         return page(form, transactionId, errorKey);
+    }
+
+    /**
+     * Issue #15: the page also says why level 2 is locked and that the NEW card is the one to read; null when not
+     * locked.
+     */
+    public ChipProof withCardLock(CardStatus lockStatus) {
+        this.cardLock = lockStatus;
+        return this;
     }
 
     /** The current transaction's page again, with a message. */
@@ -99,7 +113,7 @@ public final class ChipProof {
             // Gone before its expiry means the app's answer consumed it and is being verified (its outcome is
             // written when that request commits): keep waiting rather than replace the code under the citizen.
             boolean waiting = transactions.peek(transactionId) != null || !expired();
-            return new Outcome(waiting ? Status.PENDING : Status.EXPIRED, null, null);
+            return new Outcome(waiting ? Status.PENDING : Status.EXPIRED, null, null, null);
         }
         transactions.forget(transactionId);
         authSession.removeAuthNote(NOTE_TRANSACTION);
@@ -107,10 +121,15 @@ public final class ChipProof {
         authSession.removeAuthNote(NOTE_MATCH);
         if (ChipTransactions.VERIFIED.equals(outcome.get(ChipTransactions.STATUS))
                 && user.getId().equals(outcome.get(ChipTransactions.USER))) {
-            return new Outcome(Status.VERIFIED, outcome.get(ChipTransactions.METHOD), null);
+            String issued = outcome.get(ChipTransactions.CARD_ISSUED);
+            PresentedCard card = outcome.get(ChipTransactions.CARD_KEY) == null ? null
+                    : new PresentedCard(outcome.get(ChipTransactions.CARD_KEY),
+                            issued == null || issued.isEmpty() ? null : LocalDate.parse(issued),
+                            outcome.get(ChipTransactions.CARD_DOCUMENT));
+            return new Outcome(Status.VERIFIED, outcome.get(ChipTransactions.METHOD), null, card);
         }
         return new Outcome(Status.FAILED, null,
-                outcome.getOrDefault(ChipTransactions.REASON, ChipFailure.IDENTITY_MISMATCH.name()));
+                outcome.getOrDefault(ChipTransactions.REASON, ChipFailure.IDENTITY_MISMATCH.name()), null);
     }
 
     /** The relying party's display name (else its client id), so the app can say where the citizen signs in. */
@@ -149,6 +168,9 @@ public final class ChipProof {
                 .setAttribute("chipQr", QrCode.svgDataUri(deepLink))
                 .setAttribute("chipStatusUrl", appEndpoint + "/status")
                 .setAttribute("chipTtlSeconds", ttl.toSeconds());
+        if (cardLock != null) {
+            form.setAttribute("cardLock", cardLock.name()).setAttribute("cardLockReasonKey", cardLock.messageKey());
+        }
         if (errorKey != null) {
             form.addError(new FormMessage(null, errorKey));
         }

@@ -1,11 +1,22 @@
 package vn.vneid.sso.chip;
 
+import java.time.Instant;
+import java.util.Locale;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
+import vn.vneid.sso.card.CardAccount;
+import vn.vneid.sso.card.CardEvents;
+import vn.vneid.sso.card.CardRules;
+import vn.vneid.sso.card.CardState;
+import vn.vneid.sso.card.PresentedCard;
+import vn.vneid.sso.chip.icao.ChipFailure;
 import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
@@ -32,6 +43,36 @@ public final class ChipStepUpAuthenticator implements AlwaysConfiguredAuthentica
         context.challenge(proof(context).newTransactionPage(context.form(), context.getUser(), null));
     }
 
+    /**
+     * Issue #15: the verified chip must also be a card the police have not reported. A new card of the same person
+     * binds itself (and clears a card status lock); a card never seen before on an account bound before card keys
+     * were recorded is recorded now.
+     *
+     * @return null when the card may prove level 2, else the refusal
+     */
+    private static ChipFailure checkCard(AuthenticationFlowContext context, UserModel user, PresentedCard card) {
+        CardState state = CardAccount.state(user);
+        if (card == null) {
+            // An outcome written before this version: it says nothing of the card, so it cannot unlock.
+            return state.locked() ? ChipFailure.CARD_NOT_NEW : null;
+        }
+        CardRules.ChipVerdict verdict = CardRules.onChip(state, card);
+        if (!verdict.passes()) {
+            return CardFailures.of(verdict);
+        }
+        if (verdict == CardRules.ChipVerdict.ACCEPT) {
+            return null;
+        }
+        CardAccount.bind(user, card, Instant.now(), verdict == CardRules.ChipVerdict.UNLOCK);
+        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user)
+                .detail(CardEvents.DETAIL, verdict.name().toLowerCase(Locale.ROOT));
+        if (verdict == CardRules.ChipVerdict.UNLOCK) {
+            event.detail(CardEvents.STATUS, state.lockStatus().name());
+        }
+        event.success();
+        return null;
+    }
+
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
@@ -52,6 +93,12 @@ public final class ChipStepUpAuthenticator implements AlwaysConfiguredAuthentica
         ChipProof.Outcome outcome = proof.check(user);
         switch (outcome.status()) {
             case VERIFIED:
+                ChipFailure refused = checkCard(context, user, outcome.card());
+                if (refused != null) {
+                    context.getEvent().user(user).detail("reason", refused.name()).error(CardEvents.REFUSED);
+                    context.challenge(proof.newTransactionPage(context.form(), user, refused.messageKey()));
+                    return;
+                }
                 context.getEvent().detail(EVENT_METHOD, outcome.method());
                 context.getAuthenticationSession().setUserSessionNote(EVENT_METHOD, outcome.method());
                 context.success();
@@ -71,8 +118,10 @@ public final class ChipStepUpAuthenticator implements AlwaysConfiguredAuthentica
     }
 
     private static ChipProof proof(AuthenticationFlowContext context) {
+        // Locked (issue #15): the same page says why and asks for the new card; the old one is refused by the app API.
         return new ChipProof(context.getSession(), context.getAuthenticationSession(),
-                ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl());
+                ChipStepUpConfig.of(context.getAuthenticatorConfig()).transactionTtl())
+                .withCardLock(CardAccount.lockStatus(context.getUser()));
     }
 
     @Override

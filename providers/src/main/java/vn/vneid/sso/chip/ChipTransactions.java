@@ -29,6 +29,10 @@ final class ChipTransactions {
     static final String STATUS = "status";
     static final String REASON = "reason";
     static final String METHOD = "method";
+    /** The verified card (issue #15): its key fingerprint, issue date and MRZ document number. */
+    static final String CARD_KEY = "cardKey";
+    static final String CARD_ISSUED = "cardIssued";
+    static final String CARD_DOCUMENT = "cardDocument";
     static final String VERIFIED = "verified";
     static final String FAILED = "failed";
 

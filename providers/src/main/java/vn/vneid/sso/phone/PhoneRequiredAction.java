@@ -16,6 +16,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.card.CardAccount;
+import vn.vneid.sso.card.CardStatus;
 import vn.vneid.sso.chip.ChipProof;
 import vn.vneid.sso.kc.KcBruteForce;
 import vn.vneid.sso.otp.SmsCodeChallenge;
@@ -35,6 +37,8 @@ import vn.vneid.sso.profile.CitizenProfile;
 final class PhoneRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "vneid-change-phone.ftl";
+    /** Issue #15: level 2 locked by the card status; the change waits for the new card. */
+    static final String CARD_LOCKED_TEMPLATE = "vneid-card-locked.ftl";
     static final String NOTE_PROVEN = "vneid.change.proven";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.change.");
     private static final Duration CHIP_TTL = Duration.ofSeconds(120);
@@ -91,6 +95,9 @@ final class PhoneRequiredAction implements RequiredActionProvider {
             proven(context, "none");
             return;
         }
+        if (cardLocked(context, user, proof)) {
+            return;
+        }
         event(context, "change_requested").success();
         context.challenge(proof == Proof.CHIP ? chip(context).newTransactionPage(context.form(), user, null)
                 : choicePage(context, CitizenProfile.verifiedPhone(user), null));
@@ -113,6 +120,9 @@ final class PhoneRequiredAction implements RequiredActionProvider {
         Proof proof = proofOwed(user);
         if (proof == Proof.NONE) {
             proven(context, "none");
+            return;
+        }
+        if (cardLocked(context, user, proof)) {
             return;
         }
         ChipProof chip = chip(context);
@@ -139,6 +149,21 @@ final class PhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         context.challenge(choicePage(context, oldPhone, null));
+    }
+
+    /**
+     * Issue #15: a level-2 account whose card the police reported proves nothing with a chip until the new card is
+     * bound by a level-2 step-up; the page says why and what to do.
+     */
+    private boolean cardLocked(RequiredActionContext context, UserModel user, Proof proof) {
+        CardStatus lock = CardAccount.lockStatus(user);
+        if (lock == null || proof == Proof.NONE) {
+            return false;
+        }
+        event(context, "refused").detail("reason", "card_locked").error("vneid_phone_change_card_locked");
+        context.challenge(context.form().setAttribute("cardLock", lock.name())
+                .setAttribute("cardLockReasonKey", lock.messageKey()).createForm(CARD_LOCKED_TEMPLATE));
+        return true;
     }
 
     private void checkChip(RequiredActionContext context, ChipProof chip, UserModel user) {

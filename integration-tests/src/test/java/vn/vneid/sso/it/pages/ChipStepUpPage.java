@@ -24,6 +24,16 @@ public final class ChipStepUpPage extends KeycloakPage {
         return document.selectFirst("img#vneid-chip-qr[src^=data:image/svg+xml;base64,]") != null;
     }
 
+    /** Issue #15: why level 2 is locked (card reported by the police), or "" when it is not. */
+    public String cardLockReason() {
+        return textOf("#vneid-card-lock-reason");
+    }
+
+    public String cardLockStatus() {
+        var notice = document.selectFirst("#vneid-card-lock");
+        return notice == null ? "" : notice.attr("data-status");
+    }
+
     public Browser.Response continueLogin() {
         return submit("form#vneid-chip-form", Map.of("continue", ""));
     }

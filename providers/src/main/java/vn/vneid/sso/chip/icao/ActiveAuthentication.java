@@ -58,6 +58,20 @@ final class ActiveAuthentication {
     }
 
     /**
+     * Names the chip by its active-authentication key (issue #15): unpadded base64url of SHA-256 over the key's
+     * SubjectPublicKeyInfo. Every card has its own key pair, so a replaced card has a new fingerprint even though its
+     * MRZ document number (the last 9 digits of the personal number) stays the same.
+     */
+    static String fingerprint(PublicKey key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        }
+    }
+
+    /**
      * The signature algorithm DG14's ActiveAuthenticationInfo declares, or null when DG14 is absent or declares
      * none. DG14 is {@code [APPLICATION 14] SET OF SecurityInfo}, each {@code SEQUENCE {protocol, required, optional}}.
      */

@@ -28,7 +28,13 @@ public enum ChipFailure {
     BAD_CHALLENGE("chipBadChallenge"),
     CHALLENGE_EXPIRED("chipChallengeExpired"),
     CHALLENGE_REPLAYED("chipChallengeReplayed"),
-    IDENTITY_MISMATCH("chipIdentityMismatch");
+    IDENTITY_MISMATCH("chipIdentityMismatch"),
+    /** Issue #15: this card was reported lost, replaced or revoked by the police system. */
+    CARD_REPORTED("chipCardReported"),
+    /** Issue #15: level 2 is locked and nothing shows this card is newer than the one reported. */
+    CARD_NOT_NEW("chipCardNotNew"),
+    /** Issue #15: a card older than the one bound to the account, i.e. one that was replaced. */
+    CARD_SUPERSEDED("chipCardSuperseded");
 
     private final String messageKey;
 

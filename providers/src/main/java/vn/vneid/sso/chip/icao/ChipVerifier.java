@@ -84,7 +84,8 @@ public final class ChipVerifier {
                 throw new ChipVerificationException(ChipFailure.IDENTITY_MISMATCH, "chip of another citizen");
             }
             return new VerifiedChip(identity, mrz, aa,
-                    signers.documentSigner().getSubjectX500Principal().getName());
+                    signers.documentSigner().getSubjectX500Principal().getName(),
+                    ActiveAuthentication.fingerprint(aaKey));
         } catch (ChipVerificationException e) {
             throw e;
         } catch (RuntimeException e) {

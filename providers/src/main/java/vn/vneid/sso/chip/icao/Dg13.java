@@ -115,6 +115,11 @@ public final class Dg13 {
         return first(9);
     }
 
+    /** The card's issue date (field 11), or null when absent or unreadable: it tells a new card from an old one. */
+    public LocalDate issueDate() {
+        return date(11);
+    }
+
     public LocalDate expiryDate() {
         return date(12);
     }

@@ -23,6 +23,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
+import vn.vneid.sso.card.CardAccount;
+import vn.vneid.sso.card.CardStatus;
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.KcAdminAccess;
@@ -81,6 +83,9 @@ public final class OfficerDeskResource {
         body.put("phone", phone == null ? null : PhoneMask.mask(phone));
         body.put("phoneVerified", CitizenProfile.verifiedPhone(citizen) != null);
         body.put("enabled", citizen.isEnabled());
+        CardStatus lock = CardAccount.lockStatus(citizen);
+        body.put("cardLocked", lock != null);
+        body.put("cardStatus", lock == null ? null : lock.name());
         return Response.ok(body).build();
     }
 
@@ -104,6 +109,10 @@ public final class OfficerDeskResource {
         refused = refuseTarget(citizen);
         if (refused != null) {
             return refused;
+        }
+        // Issue #15: the card the officer would check is reported; level 2 (and what needs it) waits for the new card.
+        if (CitizenProfile.isLockedForCardLoss(citizen)) {
+            return error(409, "card_locked", "officerCardLocked");
         }
         String reason;
         try {

@@ -63,6 +63,22 @@ class ChipVerifierTest {
         throw new AssertionError("the chip was accepted");
     }
 
+    @Test
+    @DisplayName("issue #15: a replacement card keeps the MRZ document number but has its own key fingerprint and issue date")
+    void replacementCardIsAnotherCard() throws ChipVerificationException {
+        ChipCard replacement = ChipCard.issue(AN.withCardValidity(LocalDate.of(2026, 11, 20), AN.expiryDate()), signer,
+                AaKeyType.ECDSA_P256);
+        VerifiedChip old = verifier.verify(answer(card, CHALLENGE), CHALLENGE, AN.nationalId(), AN.birthDate());
+        VerifiedChip renewed = verifier.verify(answer(replacement, CHALLENGE), CHALLENGE, AN.nationalId(),
+                AN.birthDate());
+        assertThat(renewed.mrz().documentNumber()).isEqualTo(old.mrz().documentNumber());
+        assertThat(renewed.keyFingerprint()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(old.keyFingerprint());
+        assertThat(old.identity().issueDate()).isEqualTo(AN.issueDate());
+        assertThat(renewed.identity().issueDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+        VerifiedChip again = verifier.verify(answer(card, CHALLENGE), CHALLENGE, AN.nationalId(), AN.birthDate());
+        assertThat(again.keyFingerprint()).as("the same card, read again").isEqualTo(old.keyFingerprint());
+    }
+
     @ParameterizedTest
     @EnumSource(AaKeyType.class)
     @DisplayName("a genuine chip passes, with its identity from DG13 and DG1")
