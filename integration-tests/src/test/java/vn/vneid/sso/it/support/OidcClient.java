@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -19,6 +20,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -115,7 +117,8 @@ public final class OidcClient {
                 }
                 OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
                 IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
-                return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken());
+                return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(),
+                        tokens.getOIDCTokens().getRefreshToken());
             } catch (AssertionError e) {
                 throw e;
             } catch (Exception e) {
@@ -124,7 +127,27 @@ public final class OidcClient {
         }
     }
 
-    public record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken) {
+    public record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken, RefreshToken refreshToken) {
+    }
+
+    /** The refresh grant of this public client; the new ID token's signature is checked like the first one's. */
+    public Tokens refresh(RefreshToken refreshToken) {
+        try {
+            TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+                    clientId, new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("refresh failed: "
+                        + ((TokenErrorResponse) response).getErrorObject().toJSONObject());
+            }
+            OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+            IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), null);
+            return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(),
+                    tokens.getOIDCTokens().getRefreshToken());
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError("refresh or ID token validation failed", e);
+        }
     }
 
     public Login login() {
