@@ -165,7 +165,8 @@ wait_ready() {
       echo "cluster.sh: node $node exited:" >&2; tail -n 60 "$cluster_dir/node-$node.log" >&2; exit 1
     fi
     [ "$SECONDS" -lt "$deadline" ] || { echo "cluster.sh: node $node not ready after ${timeout}s" >&2; exit 1; }
-    sleep 1
+    # Each probe while the node starts logs a "health down" line: not too many of them.
+    sleep 3
   done
 }
 

@@ -133,7 +133,13 @@ public final class ClusterServers implements AutoCloseable {
             }
             deleteTree(dir);
         }
-        script("start");
+        try {
+            script("start");
+        } catch (RuntimeException e) {
+            // Whatever did start must not outlive the test run.
+            script("stop");
+            throw e;
+        }
     }
 
     private Map<String, String> ports() {
