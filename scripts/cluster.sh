@@ -185,7 +185,8 @@ stop_node() {
   pid="$(pid_of "$1")"
   [ -n "$pid" ] || return 0
   kill "$pid"
-  for _ in $(seq 1 60); do
+  # A graceful stop writes what is pending to the database: give a loaded machine two minutes for it.
+  for _ in $(seq 1 240); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done

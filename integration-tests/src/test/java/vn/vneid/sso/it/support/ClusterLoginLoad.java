@@ -98,7 +98,7 @@ public final class ClusterLoginLoad {
                         }
                     } catch (RuntimeException | AssertionError e) {
                         failed.incrementAndGet();
-                        System.err.println("login failed: " + e.getMessage());
+                        System.err.println("login failed: " + e.getMessage() + " (" + e.getCause() + ")");
                     }
                 }
             });

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URL;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -53,7 +54,9 @@ public final class OidcClient {
             this.clientId = new ClientID(clientId);
             this.redirectUri = redirectUri;
             URL jwks = metadata.getJWKSetURI().toURL();
-            this.validator = new IDTokenValidator(metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256, jwks);
+            // Generous timeouts for the JWKS (Nimbus's default read timeout is 500 ms): a loaded machine is slow.
+            this.validator = new IDTokenValidator(metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256, jwks,
+                    new DefaultResourceRetriever(10_000, 30_000));
         } catch (Exception e) {
             throw new IllegalStateException("OIDC discovery failed for " + realmUri, e);
         }
