@@ -115,7 +115,11 @@ public final class Balancer implements AutoCloseable {
                     continue;
                 } catch (IOException e) {
                     // A pooled connection to a node killed since: pass the request on only if the node is gone.
-                    if (listening(nodes.get(node))) {
+                    boolean up = listening(nodes.get(node));
+                    // Said on the test's output: a failure here shows only as an empty reply to the browser.
+                    System.err.printf("balancer: %s %s to node %s failed (%s), node %s%n", exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(), node, e, up ? "still listening" : "gone");
+                    if (up) {
                         throw e;
                     }
                     continue;
