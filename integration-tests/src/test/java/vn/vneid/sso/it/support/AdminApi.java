@@ -25,13 +25,18 @@ public final class AdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 400_000));
 
-    private final KeycloakServer server;
+    private final URI baseUri;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI admin;
 
     public AdminApi(KeycloakServer server) {
-        this.server = server;
-        this.admin = server.baseUri().resolve("/admin/realms/" + KeycloakServer.REALM);
+        this(server.baseUri());
+    }
+
+    /** The admin API of any server holding the vneid realm (a cluster's node or its balancer, issue #14). */
+    public AdminApi(URI baseUri) {
+        this.baseUri = baseUri;
+        this.admin = baseUri.resolve("/admin/realms/" + KeycloakServer.REALM);
     }
 
     /** A citizen created for one test, so that tests never share lock-outs or codes. */
@@ -388,7 +393,7 @@ public final class AdminApi {
         String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
                 + "&password=" + KeycloakServer.ADMIN_PASSWORD;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        server.baseUri().resolve("/realms/master/protocol/openid-connect/token"))
+                        baseUri.resolve("/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

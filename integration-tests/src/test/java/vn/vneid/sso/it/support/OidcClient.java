@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.URL;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -19,6 +21,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -51,7 +54,9 @@ public final class OidcClient {
             this.clientId = new ClientID(clientId);
             this.redirectUri = redirectUri;
             URL jwks = metadata.getJWKSetURI().toURL();
-            this.validator = new IDTokenValidator(metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256, jwks);
+            // Generous timeouts for the JWKS (Nimbus's default read timeout is 500 ms): a loaded machine is slow.
+            this.validator = new IDTokenValidator(metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256, jwks,
+                    new DefaultResourceRetriever(10_000, 30_000));
         } catch (Exception e) {
             throw new IllegalStateException("OIDC discovery failed for " + realmUri, e);
         }
@@ -115,7 +120,8 @@ public final class OidcClient {
                 }
                 OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
                 IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
-                return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken());
+                return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(),
+                        tokens.getOIDCTokens().getRefreshToken());
             } catch (AssertionError e) {
                 throw e;
             } catch (Exception e) {
@@ -124,7 +130,27 @@ public final class OidcClient {
         }
     }
 
-    public record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken) {
+    public record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken, RefreshToken refreshToken) {
+    }
+
+    /** The refresh grant of this public client; the new ID token's signature is checked like the first one's. */
+    public Tokens refresh(RefreshToken refreshToken) {
+        try {
+            TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+                    clientId, new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("refresh failed: "
+                        + ((TokenErrorResponse) response).getErrorObject().toJSONObject());
+            }
+            OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+            IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), null);
+            return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(),
+                    tokens.getOIDCTokens().getRefreshToken());
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError("refresh or ID token validation failed", e);
+        }
     }
 
     public Login login() {
