@@ -243,7 +243,12 @@ case "${1:-}" in
   kill-node)
     check_node "${2:-}"
     pid="$(pid_of "$2")"
-    [ -n "$pid" ] && kill -9 "$pid"
+    if [ -n "$pid" ]; then
+      kill -9 "$pid"
+      # Return only once the process is gone and its sockets with it: a caller then meets a dead node, not a dying
+      # one that still accepts connections.
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
     rm -f "$cluster_dir/node-$2.pid"
     ;;
   build-options)

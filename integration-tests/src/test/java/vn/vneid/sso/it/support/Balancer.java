@@ -115,7 +115,12 @@ public final class Balancer implements AutoCloseable {
                     continue;
                 } catch (IOException e) {
                     // A pooled connection to a node killed since: pass the request on only if the node is gone.
+                    // A node being killed may accept connections for a moment longer: give it time to go.
                     boolean up = listening(nodes.get(node));
+                    for (int wait = 0; up && wait < 20; wait++) {
+                        pause();
+                        up = listening(nodes.get(node));
+                    }
                     // Said on the test's output: a failure here shows only as an empty reply to the browser.
                     System.err.printf("balancer: %s %s to node %s failed (%s), node %s%n", exchange.getRequestMethod(),
                             exchange.getRequestURI().getPath(), node, e, up ? "still listening" : "gone");
@@ -134,6 +139,15 @@ public final class Balancer implements AutoCloseable {
             byte[] message = ("no node answered: " + tried).getBytes();
             exchange.sendResponseHeaders(502, message.length);
             exchange.getResponseBody().write(message);
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
