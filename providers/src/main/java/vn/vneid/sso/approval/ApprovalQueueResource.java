@@ -333,7 +333,7 @@ public final class ApprovalQueueResource {
                         && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
         return new ApprovalRules.Facts(record.status(), caller.nationalId(), record.nationalId(), officerOrAdmin,
                 CitizenProfile.isLevelTwo(account), queue.otherAwaitingActivation(record.nationalId(), record.id()),
-                phoneElsewhere);
+                phoneElsewhere, account != null && !account.isEnabled());
     }
 
     private Map<String, Object> summary(QueuedRecord record, JpaApprovalQueue queue, Map<String, String> names,

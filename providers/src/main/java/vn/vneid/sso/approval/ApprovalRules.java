@@ -13,8 +13,9 @@ import vn.vneid.sso.intake.EnrolmentStatus;
  * <li>the record of an existing account that is an officer's or an administrator's: an officer does not raise a
  * colleague's or an administrator's account to level 2 (the same line as the desk's phone reset);</li>
  * <li>for approval: a citizen whose account is already at level 2, or who has another approved record still waiting
- * for activation (one activation code at a time), or whose phone is the verified phone of another account (Decree
- * 69/2024: one phone number, one account). Rejecting stays possible in these cases.</li>
+ * for activation (one activation code at a time), whose phone is the verified phone of another account (Decree
+ * 69/2024: one phone number, one account), or whose existing account an administrator disabled (activation enables
+ * the account: it must not undo an administrator's decision). Rejecting stays possible in these cases.</li>
  * </ul>
  */
 public final class ApprovalRules {
@@ -25,7 +26,8 @@ public final class ApprovalRules {
         OFFICER_RECORD(403, "officer_record", "approvalOfficerRecord"),
         ALREADY_LEVEL_TWO(409, "already_level_two", "approvalAlreadyLevelTwo"),
         AWAITING_ACTIVATION(409, "awaiting_activation", "approvalAwaitingActivation"),
-        PHONE_IN_USE(409, "phone_in_use", "approvalPhoneInUse");
+        PHONE_IN_USE(409, "phone_in_use", "approvalPhoneInUse"),
+        ACCOUNT_DISABLED(409, "account_disabled", "approvalAccountDisabled");
 
         private final int status;
         private final String code;
@@ -53,7 +55,7 @@ public final class ApprovalRules {
     /** What is known about the record and the citizen when an officer decides. */
     public record Facts(EnrolmentStatus status, String officerNationalId, String recordNationalId,
             boolean accountIsOfficerOrAdmin, boolean accountIsLevelTwo, boolean otherRecordAwaitingActivation,
-            boolean phoneBoundToAnotherAccount) {
+            boolean phoneBoundToAnotherAccount, boolean accountDisabled) {
     }
 
     public static final int MIN_REASON = 10;
@@ -75,6 +77,9 @@ public final class ApprovalRules {
         }
         if (facts.phoneBoundToAnotherAccount()) {
             return Optional.of(Refusal.PHONE_IN_USE);
+        }
+        if (facts.accountDisabled()) {
+            return Optional.of(Refusal.ACCOUNT_DISABLED);
         }
         return Optional.empty();
     }

@@ -18,6 +18,6 @@ public final class ActivationPasswordPage extends KeycloakPage {
     }
 
     public String passwordError() {
-        return fieldError("password");
+        return fieldError("password-new");
     }
 }
