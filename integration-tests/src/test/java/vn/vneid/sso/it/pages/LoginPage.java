@@ -51,6 +51,17 @@ public final class LoginPage extends KeycloakPage {
         return new RecoveryIdPage(browser, browser.get(URI.create(link.absUrl("href"))));
     }
 
+    /** Follows the "Kích hoạt tài khoản" link (issue #15): the first page of the activation. */
+    public ActivationCodePage activate() {
+        org.jsoup.nodes.Element link = document.selectFirst("a#vneid-activation-link");
+        assertThat(link).as("activation link on %s", text()).isNotNull();
+        return new ActivationCodePage(browser, browser.get(URI.create(link.absUrl("href"))));
+    }
+
+    public String activationLabel() {
+        return textOf("a#vneid-activation-link");
+    }
+
     public String forgotPasswordLabel() {
         return textOf("a[href*=reset-credentials]");
     }

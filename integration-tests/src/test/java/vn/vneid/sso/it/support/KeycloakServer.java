@@ -126,6 +126,8 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--http--backoff-ms=50",
                     "--spi-vneid-subscriber-registry--provider-default=local",
                     "--spi-realm-restapi-extension--vneid-chip--allow-test-csca=true",
+                    // Issue #15: the approval's new activation codes without the one-minute wait, so tests need no sleep.
+                    "--spi-admin-realm-restapi-extension--vneid-approval--activation-resend-cooldown-seconds=0",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",

@@ -66,6 +66,40 @@ public class EnrolmentRecordEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
+    /** The chip card's document number (the last 9 digits of the number, ICAO 9303 TD1), recorded at approval. */
+    @Column(name = "DOCUMENT_NUMBER", length = 9)
+    private String documentNumber;
+
+    /** The account the approval created or upgraded. */
+    @Column(name = "USER_ID", length = 36)
+    private String userId;
+
+    /** The officer (user id) who approved or rejected. */
+    @Column(name = "DECIDED_BY", length = 36)
+    private String decidedBy;
+
+    @Column(name = "DECIDED_AT")
+    private Long decidedAt;
+
+    /** Salted SHA-256 of the activation code: the code itself is never stored. */
+    @Column(name = "ACTIVATION_CODE_HASH", length = 64)
+    private String activationCodeHash;
+
+    @Column(name = "ACTIVATION_CODE_SALT", length = 32)
+    private String activationCodeSalt;
+
+    @Column(name = "ACTIVATION_SENT_AT")
+    private Long activationSentAt;
+
+    @Column(name = "ACTIVATION_EXPIRES_AT")
+    private Long activationExpiresAt;
+
+    @Column(name = "ACTIVATION_ATTEMPTS", nullable = false)
+    private int activationAttempts;
+
+    @Column(name = "ACTIVATION_RESENDS", nullable = false)
+    private int activationResends;
+
     public String getId() {
         return id;
     }
@@ -184,5 +218,85 @@ public class EnrolmentRecordEntity {
 
     public void setUpdatedAt(long updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getDocumentNumber() {
+        return documentNumber;
+    }
+
+    public void setDocumentNumber(String documentNumber) {
+        this.documentNumber = documentNumber;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public void setDecidedBy(String decidedBy) {
+        this.decidedBy = decidedBy;
+    }
+
+    public Long getDecidedAt() {
+        return decidedAt;
+    }
+
+    public void setDecidedAt(Long decidedAt) {
+        this.decidedAt = decidedAt;
+    }
+
+    public String getActivationCodeHash() {
+        return activationCodeHash;
+    }
+
+    public void setActivationCodeHash(String activationCodeHash) {
+        this.activationCodeHash = activationCodeHash;
+    }
+
+    public String getActivationCodeSalt() {
+        return activationCodeSalt;
+    }
+
+    public void setActivationCodeSalt(String activationCodeSalt) {
+        this.activationCodeSalt = activationCodeSalt;
+    }
+
+    public Long getActivationSentAt() {
+        return activationSentAt;
+    }
+
+    public void setActivationSentAt(Long activationSentAt) {
+        this.activationSentAt = activationSentAt;
+    }
+
+    public Long getActivationExpiresAt() {
+        return activationExpiresAt;
+    }
+
+    public void setActivationExpiresAt(Long activationExpiresAt) {
+        this.activationExpiresAt = activationExpiresAt;
+    }
+
+    public int getActivationAttempts() {
+        return activationAttempts;
+    }
+
+    public void setActivationAttempts(int activationAttempts) {
+        this.activationAttempts = activationAttempts;
+    }
+
+    public int getActivationResends() {
+        return activationResends;
+    }
+
+    public void setActivationResends(int activationResends) {
+        this.activationResends = activationResends;
     }
 }

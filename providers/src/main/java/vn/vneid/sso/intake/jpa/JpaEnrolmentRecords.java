@@ -45,7 +45,10 @@ public final class JpaEnrolmentRecords implements EnrolmentRecords {
         entity.setPhone(record.phone());
         entity.setRequestedLevel(record.requestedLevel());
         entity.setCommuneId(communeId(record.communeCode()));
-        entity.setStatus(EnrolmentStatus.RECEIVED.name());
+        // Issue #15 part 3: a level-2 record needs nothing more than an officer's decision, so it enters the queue at
+        // once; the history still shows that it was received first.
+        EnrolmentStatus status = EnrolmentStatus.initial(record.requestedLevel());
+        entity.setStatus(status.name());
         entity.setFingerprint(fingerprint);
         entity.setReceivedAt(now);
         entity.setUpdatedAt(now);
@@ -58,6 +61,15 @@ public final class JpaEnrolmentRecords implements EnrolmentRecords {
         event.setActor(deskId);
         event.setCreatedAt(now);
         em.persist(event);
+        if (status != EnrolmentStatus.RECEIVED) {
+            RecordStatusEventEntity queued = new RecordStatusEventEntity();
+            queued.setId(KeycloakModelUtils.generateId());
+            queued.setRecordId(entity.getId());
+            queued.setStatus(status.name());
+            queued.setActor(deskId);
+            queued.setCreatedAt(now);
+            em.persist(queued);
+        }
     }
 
     @Override

@@ -1,0 +1,21 @@
+package vn.vneid.sso.activation;
+
+import java.time.Clock;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+
+public final class ActivationCodeAuthenticatorFactory extends ActivationAuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "vneid-activation-code";
+
+    public ActivationCodeAuthenticatorFactory() {
+        super(PROVIDER_ID, "VNeID activation: number, phone and code", "vneidActivationCodeHelp",
+                ActivationConfig.PROPERTIES);
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new ActivationCodeAuthenticator(Clock.systemUTC());
+    }
+}

@@ -1,0 +1,78 @@
+package vn.vneid.sso.approval;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import vn.vneid.sso.kc.KcAdminAccess;
+
+/**
+ * Mounts {@link ApprovalQueueResource} under the admin API, {@code /admin/realms/{realm}/vneid-approval}, beside the
+ * officer desk. Server options {@code --spi-admin-realm-restapi-extension--vneid-approval--}{@code
+ * activation-code-length} (8), {@code activation-code-ttl-hours} (168), {@code activation-max-resends} (3),
+ * {@code activation-resend-cooldown-seconds} (60), {@code sms-gateway} (the server's default).
+ */
+public final class ApprovalQueueResourceProviderFactory implements AdminRealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "vneid-approval";
+
+    private ApprovalConfig config = ApprovalConfig.defaults();
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return new AdminRealmResourceProvider() {
+            @Override
+            public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
+                    AdminEventBuilder adminEvent) {
+                return new ApprovalQueueResource(s, realm, new KcAdminAccess(auth, adminEvent), config,
+                        Clock.systemUTC());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        String gateway = scope.get("sms-gateway");
+        config = new ApprovalConfig(
+                bounded(scope.getInt("activation-code-length", ApprovalConfig.DEFAULT_CODE_LENGTH), 6, 10,
+                        ApprovalConfig.DEFAULT_CODE_LENGTH),
+                Duration.ofHours(bounded(scope.getInt("activation-code-ttl-hours", ApprovalConfig.DEFAULT_TTL_HOURS),
+                        1, 720, ApprovalConfig.DEFAULT_TTL_HOURS)),
+                bounded(scope.getInt("activation-max-resends", ApprovalConfig.DEFAULT_MAX_RESENDS), 0, 10,
+                        ApprovalConfig.DEFAULT_MAX_RESENDS),
+                Duration.ofSeconds(bounded(scope.getInt("activation-resend-cooldown-seconds",
+                        ApprovalConfig.DEFAULT_RESEND_COOLDOWN_SECONDS), 0, 86_400,
+                        ApprovalConfig.DEFAULT_RESEND_COOLDOWN_SECONDS)),
+                gateway == null || gateway.isBlank() ? null : gateway.strip());
+    }
+
+    /** A value outside its range falls back to the safe default rather than to the nearest bound. */
+    private static int bounded(int value, int min, int max, int fallback) {
+        return value < min || value > max ? fallback : value;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
