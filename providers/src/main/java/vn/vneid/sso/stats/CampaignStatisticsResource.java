@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -43,6 +45,9 @@ public final class CampaignStatisticsResource {
 
     public static final String OPERATOR_ROLE = "vneid-operator";
     public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8.name());
+
+    /** Keeps null fields (a percentage without a target): every row has every column, as in the CSV. */
+    private static final ObjectMapper FIGURES_JSON = new ObjectMapper();
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -132,7 +137,11 @@ public final class CampaignStatisticsResource {
         body.put("cutOff", Instant.ofEpochMilli(cutOff).atZone(Period.VIETNAM).toOffsetDateTime().toString());
         body.put("unit", total.columns());
         body.put("rows", rows.stream().map(UnitFigures::columns).toList());
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        try {
+            return Response.ok(FIGURES_JSON.writeValueAsString(body), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code PUT targets} with the CSV of {@link TargetCsv}: all lines stored, or none and every problem listed. */

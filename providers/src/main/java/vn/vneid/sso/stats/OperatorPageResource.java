@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.theme.Theme;
@@ -84,8 +85,13 @@ public final class OperatorPageResource {
         }
     }
 
-    private static Response secured(Response.ResponseBuilder builder) {
-        return builder.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+    private Response secured(Response.ResponseBuilder builder) {
+        // Keycloak would replace our policy with the realm's (made for its own pages): ours is stricter.
+        SecurityHeadersProvider headers = session.getProvider(SecurityHeadersProvider.class);
+        if (headers != null) {
+            headers.options().skipHeaders();
+        }
+        return builder.header("X-Frame-Options", "DENY").header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
     }
 

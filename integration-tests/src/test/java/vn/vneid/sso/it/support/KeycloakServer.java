@@ -126,6 +126,8 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--http--backoff-ms=50",
                     "--spi-vneid-subscriber-registry--provider-default=local",
                     "--spi-realm-restapi-extension--vneid-chip--allow-test-csca=true",
+                    // The campaign statistics' demo loaders (issue #15): tests load the demo through them.
+                    "--spi-admin-realm-restapi-extension--vneid-stats--demo-data=true",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",
@@ -158,7 +160,9 @@ public final class KeycloakServer {
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = realmUri().resolve("/realms/" + REALM + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // On a loaded shared machine the first start (Quarkus build + schema) can take longer: -Dvneid.it.start-minutes.
+        long minutes = Long.getLong("vneid.it.start-minutes", 5);
+        long deadline = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
@@ -177,7 +181,7 @@ public final class KeycloakServer {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Keycloak not ready after 5 minutes:\n" + logTail());
+        throw new IllegalStateException("Keycloak not ready after " + minutes + " minutes:\n" + logTail());
     }
 
     private void stop() {
