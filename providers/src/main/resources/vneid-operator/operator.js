@@ -138,8 +138,8 @@
     while (app.children.length > 1) { app.removeChild(app.lastChild); }
     app.append(status);
     say('');
-    var langs = el('p', { 'class': 'lang' }, [el('a', { href: pageUrl + '?kc_locale=vi', lang: 'vi' }, ['Tiếng Việt']), ' · ',
-      el('a', { href: pageUrl + '?kc_locale=en', lang: 'en' }, ['English'])]);
+    var langs = el('p', { 'class': 'lang' }, [el('a', { href: pageUrl + '?lang=vi', lang: 'vi' }, ['Tiếng Việt']), ' · ',
+      el('a', { href: pageUrl + '?lang=en', lang: 'en' }, ['English'])]);
     var crumbs = el('nav', { 'class': 'crumbs', 'aria-label': t('statsPageBreadcrumb') });
     var top = el('a', { href: '#' }, [t('statsPageCountry')]);
     top.addEventListener('click', function (e) { e.preventDefault(); load({ period: view.period }); });

@@ -329,7 +329,7 @@ class CampaignStatisticsIT {
                 .doesNotContain("unsafe");
         assertThat(vi.body()).contains("Thống kê chiến dịch").contains("\"clientId\":\"vneid-operator-console\"")
                 .contains("<script src=\"operator.js\"");
-        HttpResponse<String> en = HTTP.send(HttpRequest.newBuilder(URI.create(page + "?kc_locale=en")).GET().build(),
+        HttpResponse<String> en = HTTP.send(HttpRequest.newBuilder(URI.create(page + "?lang=en")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(en.body()).contains("VNeID campaign statistics").contains("Activated % of target");
         String script = HTTP.send(HttpRequest.newBuilder(page.resolve("operator.js")).GET().build(),

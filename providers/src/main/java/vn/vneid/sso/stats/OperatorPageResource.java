@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,9 +41,11 @@ public final class OperatorPageResource {
 
     @GET
     @Path("")
-    public Response page() throws IOException {
+    public Response page(@QueryParam("lang") String lang) throws IOException {
         RealmModel realm = session.getContext().getRealm();
-        Locale locale = session.getContext().resolveLocale(null);
+        // ?lang=vi|en (the page's own links); else Keycloak's choice: Accept-Language, then the realm's default.
+        Locale locale = lang != null && realm.getSupportedLocalesStream().anyMatch(lang::equals)
+                ? Locale.forLanguageTag(lang) : session.getContext().resolveLocale(null);
         Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
         Map<String, String> texts = new LinkedHashMap<>();
         messages.stringPropertyNames().stream().filter(k -> k.startsWith("statsPage"))
