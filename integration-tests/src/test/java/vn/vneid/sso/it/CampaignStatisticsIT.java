@@ -18,6 +18,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,7 +35,6 @@ import vn.vneid.sso.it.stats.DemoExpectations;
 import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.KeycloakServer;
-import vn.vneid.sso.it.support.OidcClient;
 import vn.vneid.sso.it.support.SmsOutbox;
 
 /**
@@ -252,16 +259,32 @@ class CampaignStatisticsIT {
         assertThat(row(figures("period=2023"), "40").path("targetRecords").asLong()).isEqualTo(1708);
     }
 
-    static String signIn(AdminApi.Citizen user) {
-        OidcClient client = new OidcClient(server.realmUri(), "vneid-operator-console",
-                server.realmUri().resolve("/realms/" + KeycloakServer.REALM + "/vneid-operator/"));
-        OidcClient.Login login = client.login();
-        Browser browser = new Browser();
-        Browser.Response page = LoginPage.signIn(browser, login, user.nationalId(), user.password())
+    /**
+     * Signs in as the operators' page does: the public client, code flow with PKCE S256, the page's own URL as the
+     * redirect URI, the code exchanged without a secret. Only the access token matters here.
+     */
+    static String signIn(AdminApi.Citizen user) throws Exception {
+        URI page = server.realmUri().resolve("/realms/" + KeycloakServer.REALM + "/vneid-operator/");
+        CodeVerifier verifier = new CodeVerifier();
+        URI authorize = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID("vneid-operator-console")).scope(new Scope("openid")).redirectionURI(page)
+                .state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .endpointURI(URI.create(server.realmUri() + "/protocol/openid-connect/auth")).build().toURI();
+        Browser.Response landed = LoginPage.signIn(new Browser(), authorize, user.nationalId(), user.password())
                 .submitCode(outbox.lastCodeTo(user.phone()));
         // the page's own URL is the redirect URI: the browser lands on the page with the code
-        assertThat(page.status()).isEqualTo(200);
-        return login.finish(page.uri()).accessToken().getValue();
+        assertThat(landed.status()).isEqualTo(200);
+        assertThat(landed.uri().toString()).startsWith(page.toString());
+        String code = AuthorizationResponse.parse(landed.uri()).toSuccessResponse().getAuthorizationCode().getValue();
+        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(server.realmUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code"
+                        + "&client_id=vneid-operator-console&code=" + code + "&code_verifier=" + verifier.getValue()
+                        + "&redirect_uri=" + java.net.URLEncoder.encode(page.toString(), "UTF-8"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).path("access_token").asText();
     }
 
     static AdminApi.Citizen user(String fullName, boolean operator) {
