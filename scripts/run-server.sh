@@ -48,4 +48,5 @@ exec "$kc_home/bin/kc.sh" start-dev \
   --spi-vneid-sms--outbox--path="$outbox" \
   --spi-vneid-subscriber-registry--provider-default=local \
   --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true \
+  --spi-admin-realm-restapi-extension--vneid-stats--demo-data=true \
   "$@"

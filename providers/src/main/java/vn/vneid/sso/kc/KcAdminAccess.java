@@ -43,6 +43,16 @@ public final class KcAdminAccess {
                 && auth.adminAuth().hasRealmRole(roleName);
     }
 
+    /** Keycloak's own "view realm" right (realm-admin, view-realm, or the master realm's administrators). */
+    public boolean callerCanViewRealm() {
+        return auth.realm().canViewRealm();
+    }
+
+    /** Keycloak's own "manage realm" right. */
+    public boolean callerCanManageRealm() {
+        return auth.realm().canManageRealm();
+    }
+
     /** The level of authentication of the caller's session, from the token's acr and the realm's acr.loa.map. */
     public int callerLevelOfAuthentication(KeycloakSession session, RealmModel realm) {
         AccessToken token = auth.adminAuth().getToken();

@@ -128,6 +128,8 @@ public final class KeycloakServer {
                     "--spi-realm-restapi-extension--vneid-chip--allow-test-csca=true",
                     // Issue #15: the approval's new activation codes without the one-minute wait, so tests need no sleep.
                     "--spi-admin-realm-restapi-extension--vneid-approval--activation-resend-cooldown-seconds=0",
+                    // The campaign statistics' demo loaders (issue #15): tests load the demo through them.
+                    "--spi-admin-realm-restapi-extension--vneid-stats--demo-data=true",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",

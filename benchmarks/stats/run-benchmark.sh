@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The statistics benchmark (issue #15 part 6; not a test): a throw-away PostgreSQL, Keycloak with our providers on it,
+# a million synthetic citizens loaded with COPY (load-million.sh), then timed calls of the statistics endpoint:
+# one province's table (its districts, over all its records), the country's table, and one district's communes.
+#   run-benchmark.sh [count=1000000] [pg-port=55444] [calls=20]
+# Needs the distribution built (./mvnw install -DskipTests). Work files in target/stats-bench (deleted at the start).
+set -euo pipefail
+count="${1:-1000000}"; pg_port="${2:-55444}"; calls="${3:-20}"
+here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"
+work="$root/benchmarks/target/stats-bench"; kc_home="$root/distribution/target/keycloak-26.7.3"
+[ -x "$kc_home/bin/kc.sh" ] || { echo "build first: ./mvnw -B install -DskipTests" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+http_port="$(free_port)"; mgmt_port="$(free_port)"
+
+bash "$root/scripts/postgres.sh" stop "$work/pgdata" 2>/dev/null || true
+rm -rf "$work"; mkdir -p "$work"
+jdbc="$(bash "$root/scripts/postgres.sh" start "$work/pgdata" "$pg_port")"
+kc_pid=""
+cleanup() {
+  [ -n "$kc_pid" ] && kill "$kc_pid" 2>/dev/null && wait "$kc_pid" 2>/dev/null || true
+  bash "$root/scripts/postgres.sh" stop "$work/pgdata" || true
+}
+trap cleanup EXIT
+
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$kc_home/bin/kc.sh" start-dev \
+  --http-port="$http_port" --http-management-port="$mgmt_port" --import-realm \
+  --db=postgres --db-url="$jdbc" --db-username=keycloak --db-password=keycloak >"$work/keycloak.log" 2>&1 &
+kc_pid=$!
+base="http://127.0.0.1:$http_port"
+for _ in $(seq 1 900); do
+  curl -fsS -o /dev/null "$base/realms/vneid/.well-known/openid-configuration" 2>/dev/null && break
+  kill -0 "$kc_pid" 2>/dev/null || { tail -50 "$work/keycloak.log"; exit 1; }
+  sleep 1
+done
+echo "Keycloak up on $base"
+
+bash "$here/load-million.sh" "postgresql://keycloak:keycloak@127.0.0.1:$pg_port/keycloak" "$count" 40 20 25
+
+token() {
+  curl -fsS "$base/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+    -d username=admin -d password=admin | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+measure() {
+  local label="$1" query="$2" t
+  local tok; tok="$(token)"
+  curl -fsS -o "$work/$label.json" -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/vneid-stats/figures?$query"
+  for _ in 1 2 3; do curl -fsS -o /dev/null -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/vneid-stats/figures?$query"; done
+  : >"$work/$label.times"
+  for _ in $(seq 1 "$calls"); do
+    curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $tok" \
+      "$base/admin/realms/vneid/vneid-stats/figures?$query" >>"$work/$label.times"
+  done
+  sort -n "$work/$label.times" | awk -v label="$label" -v q="$query" '{ t[NR] = $1 } END {
+    printf "%-10s %-32s median %.3f s  p95 %.3f s  max %.3f s  (%d calls)\n", label, q, t[int((NR + 1) / 2)],
+      t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+}
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+measure province "period=2026&province=40"
+measure country "period=2026"
+measure district "period=2026&district=X4001"
+python3 -c "import json; u=json.load(open('$work/province.json'))['unit']; print('province 40 total: collected', u['collected'], 'activated', u['activated'], 'pending', u['pending'])"
