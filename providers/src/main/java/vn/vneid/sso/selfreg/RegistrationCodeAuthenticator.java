@@ -91,7 +91,7 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
                 RegistrationEvents.refused(context.getEvent(), "too_many_codes");
                 // The reset clears every note (the code state with it); the message is set after, so it survives.
                 context.resetFlow(() -> context.getAuthenticationSession()
-                        .setAuthNote(RegistrationNotes.FLASH_ERROR, "vneidSmsCodeTooManyAttempts"));
+                        .setAuthNote(RegistrationNotes.FLASH_ERROR, "vneidRegisterCodeTooManyAttempts"));
         }
     }
 
