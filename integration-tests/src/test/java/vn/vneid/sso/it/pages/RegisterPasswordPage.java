@@ -23,10 +23,10 @@ public final class RegisterPasswordPage extends KeycloakPage {
         Map<String, String> fields = new HashMap<>(extra);
         fields.put("password-new", password);
         fields.put("password-confirm", password);
-        return submit(FORM, fields);
+        return super.submit(FORM, fields);
     }
 
     public String passwordError() {
-        return fieldError("password");
+        return fieldError("password-new");
     }
 }
