@@ -197,6 +197,8 @@ public final class KeycloakServer {
             }
             sleep(Duration.ofMillis(500));
         }
+        // No instance exists yet, so no shutdown hook would stop it: a server that never got ready is stopped here.
+        stop();
         throw new IllegalStateException("Keycloak not ready after " + patience.toMinutes() + " minutes:\n"
                 + logTail());
     }
