@@ -47,6 +47,7 @@ exec "$kc_home/bin/kc.sh" start-dev \
   --spi-vneid-sms--provider-default=outbox \
   --spi-vneid-sms--outbox--path="$outbox" \
   --spi-vneid-subscriber-registry--provider-default=local \
+  --spi-vneid-population-registry--provider-default=local \
   --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true \
   --spi-admin-realm-restapi-extension--vneid-stats--demo-data=true \
   "$@"

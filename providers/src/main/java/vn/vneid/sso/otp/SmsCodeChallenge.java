@@ -80,6 +80,17 @@ public final class SmsCodeChallenge {
      */
     public Sent send(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user, String clientIp,
             String e164) {
+        return send(session, authSession, user, user.getId(), clientIp, e164);
+    }
+
+    /**
+     * As above, for a code sent before any account exists (level-1 registration, issue #15): {@code accountKey} stands
+     * for the account in the per-account limit, and the SMS is in the request's language.
+     *
+     * @param user the account, or null when there is none yet
+     */
+    public Sent send(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user,
+            String accountKey, String clientIp, String e164) {
         Instant now = clock.instant();
         SmsCodeState previous = notes.read(authSession);
         if (previous != null) {
@@ -93,7 +104,7 @@ public final class SmsCodeChallenge {
                     break;
             }
         }
-        Optional<SendLimits.Limit> limited = new SendLimiter(session).tryAcquire(limits, e164, user.getId(), clientIp);
+        Optional<SendLimits.Limit> limited = new SendLimiter(session).tryAcquire(limits, e164, accountKey, clientIp);
         if (limited.isPresent()) {
             return Sent.refused(limited.get().messageKey(), "vneid_sms_limited",
                     "limit_" + limited.get().name().toLowerCase(Locale.ROOT));

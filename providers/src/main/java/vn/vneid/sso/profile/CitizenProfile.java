@@ -14,6 +14,7 @@ public final class CitizenProfile {
     public static final String PHONE = "phoneNumber";
     public static final String PHONE_VERIFIED = "phoneNumberVerified";
     public static final String LEVEL = "vneidLevel";
+    public static final String PLACE_OF_RESIDENCE = "placeOfResidence";
 
     /**
      * Set when the login re-check found the bound SIM revoked, locked, ended or someone else's: the old phone can no

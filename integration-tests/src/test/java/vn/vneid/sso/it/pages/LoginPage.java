@@ -62,6 +62,17 @@ public final class LoginPage extends KeycloakPage {
         return textOf("a#vneid-activation-link");
     }
 
+    /** Follows the "Đăng ký tài khoản mức 1" link: the first page of the level-1 registration (issue #15). */
+    public RegisterIdentityPage register() {
+        org.jsoup.nodes.Element link = document.selectFirst("#kc-registration a");
+        assertThat(link).as("registration link on %s", text()).isNotNull();
+        return new RegisterIdentityPage(browser, browser.get(URI.create(link.absUrl("href"))));
+    }
+
+    public String registerLabel() {
+        return textOf("#kc-registration a");
+    }
+
     public String forgotPasswordLabel() {
         return textOf("a[href*=reset-credentials]");
     }

@@ -36,6 +36,7 @@ public final class KeycloakServer {
     private final int httpPort;
     private final int smsGatewayPort;
     private final int registryPort;
+    private final int populationRegistryPort;
     private final String database;
     private final Duration startTime;
     private final RelyingParties relyingParties = new RelyingParties();
@@ -49,6 +50,7 @@ public final class KeycloakServer {
         this.httpPort = freePort();
         this.smsGatewayPort = freePort();
         this.registryPort = freePort();
+        this.populationRegistryPort = freePort();
         long started = System.nanoTime();
         start();
         this.startTime = Duration.ofNanos(System.nanoTime() - started);
@@ -90,6 +92,14 @@ public final class KeycloakServer {
     /** The port the server's {@code http} subscriber registry asks; nothing listens unless a test starts it. */
     public int registryPort() {
         return registryPort;
+    }
+
+    /**
+     * The port the server's {@code http} population registry asks ({@code POST /population}); nothing listens unless a
+     * test starts it (issue #15).
+     */
+    public int populationRegistryPort() {
+        return populationRegistryPort;
     }
 
     /** The government services' back ends (JWKS, back-channel logout) the realm's clients point to. */
@@ -134,7 +144,15 @@ public final class KeycloakServer {
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",
                     "--spi-vneid-subscriber-registry--http--retries=0",
-                    "--spi-vneid-subscriber-registry--http--breaker-threshold=1000"));
+                    "--spi-vneid-subscriber-registry--http--breaker-threshold=1000",
+                    "--spi-vneid-population-registry--provider-default=local",
+                    "--spi-vneid-population-registry--http--url=http://127.0.0.1:" + populationRegistryPort
+                            + "/population",
+                    "--spi-vneid-population-registry--http--connect-timeout-ms=500",
+                    "--spi-vneid-population-registry--http--read-timeout-ms=1000",
+                    "--spi-vneid-population-registry--http--retries=1",
+                    "--spi-vneid-population-registry--http--backoff-ms=50",
+                    "--spi-vneid-population-registry--http--breaker-threshold=1000"));
             command.addAll(databaseOptions());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -184,6 +202,8 @@ public final class KeycloakServer {
             }
             sleep(Duration.ofMillis(500));
         }
+        // No instance exists yet, so no shutdown hook would stop it: a server that never got ready is stopped here.
+        stop();
         throw new IllegalStateException("Keycloak not ready after " + minutes + " minutes:\n" + logTail());
     }
 

@@ -1,0 +1,22 @@
+package vn.vneid.sso.selfreg;
+
+import java.time.Clock;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+
+import vn.vneid.sso.login.SmsCodeConfigProperties;
+
+public final class RegistrationCodeAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "vneid-register-sms-code";
+
+    public RegistrationCodeAuthenticatorFactory() {
+        super(PROVIDER_ID, "VNeID registration: SMS code", "vneidRegisterCodeHelp", SmsCodeConfigProperties.ALL);
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new RegistrationCodeAuthenticator(Clock.systemUTC());
+    }
+}

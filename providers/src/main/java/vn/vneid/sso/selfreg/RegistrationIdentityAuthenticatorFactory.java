@@ -1,0 +1,21 @@
+package vn.vneid.sso.selfreg;
+
+import java.time.Clock;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+
+public final class RegistrationIdentityAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "vneid-register-identity";
+
+    public RegistrationIdentityAuthenticatorFactory() {
+        super(PROVIDER_ID, "VNeID registration: identity and phone", "vneidRegisterIdentityHelp",
+                RegistrationConfig.PROPERTIES);
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new RegistrationIdentityAuthenticator(Clock.systemUTC());
+    }
+}

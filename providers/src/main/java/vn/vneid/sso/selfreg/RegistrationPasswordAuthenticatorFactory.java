@@ -1,0 +1,20 @@
+package vn.vneid.sso.selfreg;
+
+import java.util.List;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+
+public final class RegistrationPasswordAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "vneid-register-password";
+
+    public RegistrationPasswordAuthenticatorFactory() {
+        super(PROVIDER_ID, "VNeID registration: password and account", "vneidRegisterPasswordHelp", List.of());
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new RegistrationPasswordAuthenticator();
+    }
+}
