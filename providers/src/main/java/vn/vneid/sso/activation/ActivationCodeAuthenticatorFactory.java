@@ -5,12 +5,15 @@ import java.time.Clock;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-public final class ActivationCodeAuthenticatorFactory extends ActivationAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class ActivationCodeAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-activation-code";
 
     public ActivationCodeAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID activation: number, phone and code", "vneidActivationCodeHelp",
+        super(PROVIDER_ID, "vneid-activation",
+                "VNeID activation: number, phone and code", "vneidActivationCodeHelp",
                 ActivationConfig.PROPERTIES);
     }
 

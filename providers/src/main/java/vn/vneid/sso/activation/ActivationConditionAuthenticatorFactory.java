@@ -5,18 +5,16 @@ import java.util.List;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 
-public final class ActivationConditionAuthenticatorFactory extends ActivationAuthenticatorFactory
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class ActivationConditionAuthenticatorFactory extends RequiredStepAuthenticatorFactory
         implements ConditionalAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-activation-condition";
 
     public ActivationConditionAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID activation: condition", "vneidActivationConditionHelp", List.of());
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return ConditionalAuthenticatorFactory.REFERENCE_CATEGORY;
+        super(PROVIDER_ID, ConditionalAuthenticatorFactory.REFERENCE_CATEGORY,
+                "VNeID activation: condition", "vneidActivationConditionHelp", List.of());
     }
 
     @Override

@@ -6,12 +6,14 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-public final class ActivationPasswordAuthenticatorFactory extends ActivationAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class ActivationPasswordAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-activation-password";
 
     public ActivationPasswordAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID activation: password", "vneidActivationPasswordHelp", List.of());
+        super(PROVIDER_ID, "vneid-activation", "VNeID activation: password", "vneidActivationPasswordHelp", List.of());
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.time.Clock;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-public final class RecoveryNationalIdAuthenticatorFactory extends RecoveryAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class RecoveryNationalIdAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-recovery-national-id";
 
     public RecoveryNationalIdAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID recovery: national ID", "vneidRecoveryNationalIdHelp", RecoveryConfig.PROPERTIES);
+        super(PROVIDER_ID, "vneid-recovery",
+                "VNeID recovery: national ID", "vneidRecoveryNationalIdHelp", RecoveryConfig.PROPERTIES);
     }
 
     @Override

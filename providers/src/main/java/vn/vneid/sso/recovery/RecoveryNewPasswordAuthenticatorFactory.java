@@ -7,7 +7,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class RecoveryNewPasswordAuthenticatorFactory extends RecoveryAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class RecoveryNewPasswordAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-recovery-new-password";
 
@@ -17,7 +19,7 @@ public final class RecoveryNewPasswordAuthenticatorFactory extends RecoveryAuthe
             .build();
 
     public RecoveryNewPasswordAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID recovery: new password", "vneidRecoveryNewPasswordHelp", CONFIG);
+        super(PROVIDER_ID, "vneid-recovery", "VNeID recovery: new password", "vneidRecoveryNewPasswordHelp", CONFIG);
     }
 
     @Override

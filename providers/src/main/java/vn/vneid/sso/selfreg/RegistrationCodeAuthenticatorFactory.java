@@ -7,12 +7,15 @@ import org.keycloak.models.KeycloakSession;
 
 import vn.vneid.sso.login.SmsCodeConfigProperties;
 
-public final class RegistrationCodeAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class RegistrationCodeAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-register-sms-code";
 
     public RegistrationCodeAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID registration: SMS code", "vneidRegisterCodeHelp", SmsCodeConfigProperties.ALL);
+        super(PROVIDER_ID, "vneid-registration",
+                "VNeID registration: SMS code", "vneidRegisterCodeHelp", SmsCodeConfigProperties.ALL);
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.time.Clock;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-public final class RegistrationIdentityAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class RegistrationIdentityAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-register-identity";
 
     public RegistrationIdentityAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID registration: identity and phone", "vneidRegisterIdentityHelp",
+        super(PROVIDER_ID, "vneid-registration",
+                "VNeID registration: identity and phone", "vneidRegisterIdentityHelp",
                 RegistrationConfig.PROPERTIES);
     }
 

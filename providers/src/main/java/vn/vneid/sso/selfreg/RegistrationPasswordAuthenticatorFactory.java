@@ -5,12 +5,15 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-public final class RegistrationPasswordAuthenticatorFactory extends RegistrationAuthenticatorFactory {
+import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
+
+public final class RegistrationPasswordAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "vneid-register-password";
 
     public RegistrationPasswordAuthenticatorFactory() {
-        super(PROVIDER_ID, "VNeID registration: password and account", "vneidRegisterPasswordHelp", List.of());
+        super(PROVIDER_ID, "vneid-registration",
+                "VNeID registration: password and account", "vneidRegisterPasswordHelp", List.of());
     }
 
     @Override

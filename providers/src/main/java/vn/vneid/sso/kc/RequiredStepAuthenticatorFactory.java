@@ -1,4 +1,4 @@
-package vn.vneid.sso.activation;
+package vn.vneid.sso.kc;
 
 import java.util.List;
 
@@ -8,19 +8,25 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What the activation steps' factories share: required steps, nothing set up by the user, no server-wide state. */
-abstract class ActivationAuthenticatorFactory implements AuthenticatorFactory {
+/**
+ * What the factories of our multi-step flows (recovery, activation, self-registration) share: each step is a
+ * required part of its flow (no ALTERNATIVE: a factor that must not be optional offers only REQUIRED), none is set
+ * up by the user, and none keeps server-wide state.
+ */
+public abstract class RequiredStepAuthenticatorFactory implements AuthenticatorFactory {
 
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
     private final String id;
+    private final String referenceCategory;
     private final String displayType;
     private final String helpText;
     private final List<ProviderConfigProperty> config;
 
-    ActivationAuthenticatorFactory(String id, String displayType, String helpText,
-            List<ProviderConfigProperty> config) {
+    protected RequiredStepAuthenticatorFactory(String id, String referenceCategory, String displayType,
+            String helpText, List<ProviderConfigProperty> config) {
         this.id = id;
+        this.referenceCategory = referenceCategory;
         this.displayType = displayType;
         this.helpText = helpText;
         this.config = config;
@@ -42,8 +48,8 @@ abstract class ActivationAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public String getReferenceCategory() {
-        return "vneid-activation";
+    public final String getReferenceCategory() {
+        return referenceCategory;
     }
 
     @Override
