@@ -35,6 +35,7 @@ import vn.vneid.sso.it.stats.DemoExpectations;
 import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.ServiceAccountClient;
 import vn.vneid.sso.it.support.SmsOutbox;
 
 /**
@@ -325,7 +326,7 @@ class CampaignStatisticsIT {
         JsonNode before = row(figures("period=" + year + "&district=819"), "28411");
         RecordIntakeIT.server = server;
         RecordIntakeIT.admin = admin;
-        RecordIntakeIT.Desk desk = RecordIntakeIT.newDesk(true);
+        ServiceAccountClient desk = RecordIntakeIT.newDesk(true);
         ObjectNode record = RecordIntakeIT.record("STATS-" + System.nanoTime()).put("communeCode", "28411");
         List<String> results = RecordIntakeIT.results(RecordIntakeIT.send(desk, RecordIntakeIT.batch(record), "vi"));
         assertThat(results).singleElement().asString().endsWith("=accepted");

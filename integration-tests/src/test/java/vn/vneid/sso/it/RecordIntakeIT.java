@@ -13,24 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import vn.vneid.sso.it.support.AdminApi;
-import vn.vneid.sso.it.support.FapiClient;
 import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.ServiceAccountClient;
 
 /**
  * Issue #15: a one-stop desk system sends enrolment records. The desk is a client of the realm made here through the
@@ -51,54 +40,16 @@ class RecordIntakeIT {
         admin = new AdminApi(server);
     }
 
-    record Desk(FapiClient client, AccessToken token) {
-    }
-
     /** Registers a desk system; with the role, its service account may send records. */
-    static Desk newDesk(boolean withIntakeRole) throws Exception {
-        String clientId = "desk-" + Long.toHexString(System.nanoTime());
-        RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-        ObjectNode client = JSON.createObjectNode();
-        client.put("clientId", clientId);
-        client.put("name", "Bộ phận một cửa thử nghiệm");
-        client.put("publicClient", false);
-        client.put("clientAuthenticatorType", "client-jwt");
-        client.put("standardFlowEnabled", false);
-        client.put("serviceAccountsEnabled", true);
-        ObjectNode attributes = client.putObject("attributes");
-        attributes.put("use.jwks.string", "true");
-        attributes.put("jwks.string", new JWKSet(key.toPublicJWK()).toString());
-        attributes.put("token.endpoint.auth.signing.alg", "PS256");
-        attributes.put("vneid.government", "true");
-        HttpResponse<String> created = admin.callAsAdmin("POST", "/clients", client.toString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body()).get(0)
-                .path("id").asText();
-        if (withIntakeRole) {
-            String role = "[" + admin.callAsAdmin("GET", "/roles/vneid-intake", null).body() + "]";
-            String serviceAccount = JSON.readTree(admin.callAsAdmin("GET", "/clients/" + id
-                    + "/service-account-user", null).body()).path("id").asText();
-            assertThat(admin.callAsAdmin("POST", "/users/" + serviceAccount + "/role-mappings/realm", role)
-                    .statusCode()).isEqualTo(204);
-            // The FAPI profile turns full scope off: the role reaches the token only through the client's scope.
-            assertThat(admin.callAsAdmin("POST", "/clients/" + id + "/scope-mappings/realm", role).statusCode())
-                    .isEqualTo(204);
-        }
-        FapiClient fapi = new FapiClient(server, clientId, null, key, JWSAlgorithm.PS256);
-        HTTPRequest request = new TokenRequest(fapi.metadata().getTokenEndpointURI(), fapi.assertion(),
-                new ClientCredentialsGrant()).toHTTPRequest();
-        request.setDPoP(fapi.proof("POST", fapi.metadata().getTokenEndpointURI(), null));
-        HTTPResponse response = FapiClient.send(request);
-        TokenResponse tokens = TokenResponse.parse(response);
-        assertThat(tokens.indicatesSuccess()).as(response.getBody()).isTrue();
-        return new Desk(fapi, tokens.toSuccessResponse().getTokens().getAccessToken());
+    static ServiceAccountClient newDesk(boolean withIntakeRole) throws Exception {
+        return ServiceAccountClient.register(server, admin, "desk", withIntakeRole ? "vneid-intake" : null);
     }
 
     static URI recordsUri() {
         return URI.create(server.realmUri() + "/vneid-intake/records");
     }
 
-    static HttpResponse<String> send(Desk desk, String body, String language) throws Exception {
+    static HttpResponse<String> send(ServiceAccountClient desk, String body, String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(recordsUri()).header("Content-Type", "application/json")
                 .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(body));
         if (desk != null) {
@@ -141,7 +92,7 @@ class RecordIntakeIT {
     @Test
     @DisplayName("a batch with new, repeated, conflicting and invalid records: each its own result; sent again, nothing changes")
     void batchWithDuplicatesConflictsAndBadRecords() throws Exception {
-        Desk desk = newDesk(true);
+        ServiceAccountClient desk = newDesk(true);
         ObjectNode changed = record("A-1").put("fullName", "Nguyễn Văn Ân");
         ObjectNode badNumber = record("A-3").put("nationalId", "001285012345").put("phone", "0241234567");
         ObjectNode unknownCommune = record("A-4").put("communeCode", "99999");
@@ -181,7 +132,7 @@ class RecordIntakeIT {
     @Test
     @DisplayName("the same batch sent three times at once (a desk retrying on a timeout): each record stored once")
     void concurrentResends() throws Exception {
-        Desk desk = newDesk(true);
+        ServiceAccountClient desk = newDesk(true);
         String body = batch(record("C-1"), record("C-2").put("phone", "0983456721"), record("C-3").put("sex", "male"));
         // Own threads (the common pool has one thread on a two-core machine), released together.
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
@@ -223,7 +174,7 @@ class RecordIntakeIT {
         assertThat(forged.statusCode()).isEqualTo(401);
 
         // A desk's token copied off the wire, without the desk's DPoP key: the token alone is not enough.
-        Desk desk = newDesk(true);
+        ServiceAccountClient desk = newDesk(true);
         for (String scheme : new String[] {"Bearer ", "DPoP "}) {
             HttpResponse<String> stolen = HTTP.send(HttpRequest.newBuilder(recordsUri())
                     .header("Content-Type", "application/json")
@@ -243,7 +194,7 @@ class RecordIntakeIT {
     @Test
     @DisplayName("a malformed body, an empty batch or one over the limit: a JSON error, never a stack trace")
     void malformedBatches() throws Exception {
-        Desk desk = newDesk(true);
+        ServiceAccountClient desk = newDesk(true);
         HttpResponse<String> notJson = send(desk, "{\"records\": [", "en");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).path("error").asText()).isEqualTo("malformed");

@@ -22,8 +22,8 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 
 /**
- * A national system calling one of our APIs with its own service account (issue #15: the police system's card status
- * intake): a government client registered through the admin API (FAPI 2.0, private_key_jwt PS256, DPoP-bound
+ * A national system calling one of our APIs with its own service account (issue #15: a one-stop desk's record intake,
+ * the police system's card status intake): a government client registered through the admin API (FAPI 2.0, private_key_jwt PS256, DPoP-bound
  * tokens), never shipped in the realm file, whose service account holds a realm role given here (or none).
  */
 public record ServiceAccountClient(FapiClient client, AccessToken token) {
