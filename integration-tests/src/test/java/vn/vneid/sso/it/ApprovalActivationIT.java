@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -151,15 +153,45 @@ class ApprovalActivationIT {
         return page.activate();
     }
 
+    /** Trúc Bạch's row of this year's campaign statistics, as operators read it (district 001: Ba Đình). */
+    static JsonNode trucBachFigures() throws Exception {
+        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+        JsonNode table = json(admin.callAsAdmin("GET", "/vneid-stats/figures?period=" + year + "&district=001", null),
+                200);
+        for (JsonNode row : table.path("rows")) {
+            if (row.path("code").asText().equals(TRUC_BACH)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + TRUC_BACH + " in " + table);
+    }
+
+    /** How much each statistics column moved between two readings of the same row. */
+    static Map<String, Long> moved(JsonNode before, JsonNode after, String... columns) {
+        Map<String, Long> moves = new LinkedHashMap<>();
+        for (String column : columns) {
+            moves.put(column, after.path(column).asLong() - before.path(column).asLong());
+        }
+        return moves;
+    }
+
+    static final String[] LIFE_COLUMNS = {"collectedLevel2", "pending", "level2ApprovedNotActivated",
+            "activatedLevel2"};
+
     @Test
     @DisplayName("intake → other units see nothing → the unit's officer approves (twice: 409) → SMS code → activation"
-            + " in the login pages → level-2 sign-in with the chip")
+            + " in the login pages → level-2 sign-in with the chip; the statistics move at each step")
     void endToEnd() throws Exception {
         String nationalId = AdminApi.newNationalId();
         String phone = AdminApi.newPhone();
         String fullName = "Phan Văn Khải";
         String token = token(baDinh);
+        JsonNode atStart = trucBachFigures();
         String recordId = enrol(token, nationalId, fullName, phone, TRUC_BACH);
+        JsonNode received = trucBachFigures();
+        assertThat(moved(atStart, received, LIFE_COLUMNS)).as("a level-2 record more, waiting")
+                .containsExactly(Map.entry("collectedLevel2", 1L), Map.entry("pending", 1L),
+                        Map.entry("level2ApprovedNotActivated", 0L), Map.entry("activatedLevel2", 0L));
 
         JsonNode pending = json(call(token, "GET", "/records/" + recordId, null), 200);
         assertThat(pending.path("status").asText()).isEqualTo("PENDING_APPROVAL");
@@ -189,6 +221,10 @@ class ApprovalActivationIT {
         String userId = approved.path("userId").asText();
         JsonNode twice = json(call(token, "POST", "/records/" + recordId + "/approve", "{}"), 409);
         assertThat(twice.path("error").asText()).isEqualTo("not_pending");
+        JsonNode afterApproval = trucBachFigures();
+        assertThat(moved(received, afterApproval, LIFE_COLUMNS)).as("approved once, not yet activated")
+                .containsExactly(Map.entry("collectedLevel2", 0L), Map.entry("pending", -1L),
+                        Map.entry("level2ApprovedNotActivated", 1L), Map.entry("activatedLevel2", 0L));
 
         JsonNode record = json(call(token, "GET", "/records/" + recordId, null), 200);
         assertThat(record.path("status").asText()).isEqualTo("APPROVED");
@@ -226,6 +262,9 @@ class ApprovalActivationIT {
         JsonNode activated = json(call(token, "GET", "/records/" + recordId, null), 200);
         assertThat(activated.path("status").asText()).isEqualTo("ACTIVATED");
         assertThat(activated.path("history").get(3).path("actor").asText()).isEqualTo(userId);
+        assertThat(moved(afterApproval, trucBachFigures(), LIFE_COLUMNS)).as("activated at level 2")
+                .containsExactly(Map.entry("collectedLevel2", 0L), Map.entry("pending", 0L),
+                        Map.entry("level2ApprovedNotActivated", -1L), Map.entry("activatedLevel2", 1L));
 
         // The code is used: a second activation with it fails.
         Browser elsewhere = new Browser();
