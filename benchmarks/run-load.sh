@@ -10,7 +10,9 @@
 #   benchmarks/run-load.sh --smoke    # seconds, tiny load: the scenarios still work (CI runs this)
 #
 # Settings by environment: LOAD_ACCOUNTS, LOAD_CONCURRENCY, LOAD_WARM_UP_SECONDS (30), LOAD_PHASE_SECONDS, LOAD_ROUNDS, LOAD_HTTPS_PORT (8543),
-# LOAD_PG_PORT (55460), LOAD_SMS_SINK_PORT (8099).
+# LOAD_PG_PORT (55460), LOAD_SMS_SINK_PORT (8099), LOAD_POPULATION (0: no more citizens than the run's accounts; N: N
+# synthetic citizens more, written into PostgreSQL with COPY by benchmarks/stats/load-million.sh before the run),
+# LOAD_REPORT_DIR (benchmarks/gatling/target/load-report).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -22,11 +24,14 @@ phase_seconds="${LOAD_PHASE_SECONDS:-60}"
 rounds="${LOAD_ROUNDS:-3}"
 if [ "${1:-}" = "--smoke" ]; then
   accounts=4 concurrency=2 warm_up_seconds=0 phase_seconds=3 rounds=1
+  LOAD_POPULATION="${LOAD_POPULATION:-1000}"  # the COPY generator runs in CI too, so it follows Keycloak's schema
 fi
 https_port="${LOAD_HTTPS_PORT:-8543}"
 management_port=$((https_port + 1000))
 pg_port="${LOAD_PG_PORT:-55460}"
 sink_port="${LOAD_SMS_SINK_PORT:-8099}"
+population="${LOAD_POPULATION:-0}"
+report_dir="${LOAD_REPORT_DIR:-$root/benchmarks/gatling/target/load-report}"
 work="$root/benchmarks/gatling/target/load"
 kc_home="$work/keycloak"
 secret="load-run-$(date +%s)"
@@ -91,10 +96,17 @@ for _ in $(seq 1 600); do
 done
 curl -skf "https://127.0.0.1:$management_port/health/ready" >/dev/null || { tail -n 60 "$work/keycloak.log" >&2; exit 1; }
 
+if [ "$population" -gt 0 ]; then
+  # The run's own accounts stay as imported; the synthetic citizens share the first one's password hash.
+  echo "load: writing $population more citizens into PostgreSQL"
+  TEMPLATE_USER="$(printf '001090%06d' 1)" "$root/benchmarks/stats/load-million.sh" \
+    "postgresql://keycloak:keycloak@127.0.0.1:$pg_port/keycloak" "$population" 40 20 25
+fi
+
 echo "load: $concurrency concurrent users, $rounds rounds of $phase_seconds s per journey"
 ./mvnw -B -q -f benchmarks/gatling/pom.xml gatling:test \
   -Dload.base-url="https://127.0.0.1:$https_port" -Dload.citizens="$accounts" \
   -Dload.concurrency="$concurrency" -Dload.warm-up-seconds="$warm_up_seconds" -Dload.phase-seconds="$phase_seconds" -Dload.rounds="$rounds" \
-  -Dload.sms-sink-port="$sink_port" -Dload.report-dir="$root/benchmarks/gatling/target/load-report"
+  -Dload.sms-sink-port="$sink_port" -Dload.report-dir="$report_dir"
 
-cat "$root/benchmarks/gatling/target/load-report/summary.md"
+cat "$report_dir/summary.md"

@@ -41,12 +41,13 @@ token() {
     -d username=admin -d password=admin | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 measure() {
-  local label="$1" query="$2" t
-  local tok; tok="$(token)"
-  curl -fsS -o "$work/$label.json" -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/vneid-stats/figures?$query"
-  for _ in 1 2 3; do curl -fsS -o /dev/null -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/vneid-stats/figures?$query"; done
+  local label="$1" query="$2"
+  # a fresh token for each call: the admin's tokens live 60 s, less than a slow series of calls
+  curl -fsS -o "$work/$label.json" -H "Authorization: Bearer $(token)" "$base/admin/realms/vneid/vneid-stats/figures?$query"
+  for _ in 1 2 3; do curl -fsS -o /dev/null -H "Authorization: Bearer $(token)" "$base/admin/realms/vneid/vneid-stats/figures?$query"; done
   : >"$work/$label.times"
   for _ in $(seq 1 "$calls"); do
+    local tok; tok="$(token)"
     curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $tok" \
       "$base/admin/realms/vneid/vneid-stats/figures?$query" >>"$work/$label.times"
   done
@@ -59,3 +60,26 @@ measure province "period=2026&province=40"
 measure country "period=2026"
 measure district "period=2026&district=X4001"
 python3 -c "import json; u=json.load(open('$work/province.json'))['unit']; print('province 40 total: collected', u['collected'], 'activated', u['activated'], 'pending', u['pending'])"
+
+# The accounts were written beside Keycloak, not through it: check that Keycloak reads one as its own (username,
+# enabled, attributes, default roles) and that activated records and enabled accounts agree.
+sql() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" \
+  "postgresql://keycloak:keycloak@127.0.0.1:$pg_port/keycloak" -qtA -c "$1"; }
+tok="$(token)"
+for n in 1 2 3; do
+  id="$(printf 'bench-user-%025d' "$n")"
+  row="$(sql "select u.username || ' ' || u.enabled || ' ' || a.value from user_entity u join user_attribute a on a.user_id = u.id and a.name = 'phoneNumber' where u.id = '$id'")"
+  curl -fsS -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/users/$id" >"$work/user-$n.json"
+  curl -fsS -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/users/$id/role-mappings/realm/composite" >"$work/user-$n-roles.json"
+  python3 - "$work/user-$n.json" "$work/user-$n-roles.json" "$row" <<'PY'
+import json, sys
+user, roles, expected = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3].split()
+seen = [user["username"], str(user["enabled"]).lower(), user["attributes"]["phoneNumber"][0]]
+assert seen == expected, f"Keycloak reads {seen}, the database holds {expected}"
+assert any(r["name"] == "default-roles-vneid" for r in roles), "no default roles"
+PY
+done
+activated_accounts="$(sql "select count(*) from user_entity where id like 'bench-user-%' and enabled")"
+python3 -c "import json,sys; u=json.load(open('$work/province.json'))['unit']; a=int(sys.argv[1]); \
+  assert u['activated'] == a, f'{u[\"activated\"]} activated records but {a} enabled accounts'; \
+  print('Keycloak reads the generated accounts; enabled accounts', a, '= activated records')" "$activated_accounts"
