@@ -12,7 +12,8 @@
 # Settings by environment: LOAD_ACCOUNTS, LOAD_CONCURRENCY, LOAD_WARM_UP_SECONDS (30), LOAD_PHASE_SECONDS, LOAD_ROUNDS, LOAD_HTTPS_PORT (8543),
 # LOAD_PG_PORT (55460), LOAD_SMS_SINK_PORT (8099), LOAD_POPULATION (0: no more citizens than the run's accounts; N: N
 # synthetic citizens more, written into PostgreSQL with COPY by benchmarks/stats/load-million.sh before the run),
-# LOAD_REPORT_DIR (benchmarks/gatling/target/load-report).
+# LOAD_REPORT_DIR (benchmarks/gatling/target/load-report), LOAD_JOURNEYS (all; or a comma-separated list of journeys,
+# e.g. stock-login,vneid-login).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -35,6 +36,14 @@ report_dir="${LOAD_REPORT_DIR:-$root/benchmarks/gatling/target/load-report}"
 work="$root/benchmarks/gatling/target/load"
 kc_home="$work/keycloak"
 secret="load-run-$(date +%s)"
+
+# A server already on these ports would answer the readiness check in place of ours: refuse to start instead.
+for port in "$https_port" "$management_port" "$sink_port" "$pg_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "load: port $port is taken; choose others (LOAD_HTTPS_PORT, LOAD_PG_PORT, LOAD_SMS_SINK_PORT)" >&2
+    exit 1
+  fi
+done
 
 ./mvnw -B -q -DskipTests install -pl distribution -am
 ./mvnw -B -q -f benchmarks/gatling/pom.xml process-test-classes
@@ -107,6 +116,6 @@ echo "load: $concurrency concurrent users, $rounds rounds of $phase_seconds s pe
 ./mvnw -B -q -f benchmarks/gatling/pom.xml gatling:test \
   -Dload.base-url="https://127.0.0.1:$https_port" -Dload.citizens="$accounts" \
   -Dload.concurrency="$concurrency" -Dload.warm-up-seconds="$warm_up_seconds" -Dload.phase-seconds="$phase_seconds" -Dload.rounds="$rounds" \
-  -Dload.sms-sink-port="$sink_port" -Dload.report-dir="$report_dir"
+  -Dload.sms-sink-port="$sink_port" -Dload.report-dir="$report_dir" -Dload.journeys="${LOAD_JOURNEYS:-}"
 
 cat "$report_dir/summary.md"

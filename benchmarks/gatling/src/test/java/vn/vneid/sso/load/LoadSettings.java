@@ -2,10 +2,13 @@ package vn.vneid.sso.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
 record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
-        int smsSinkPort, Path reportDir) {
+        int smsSinkPort, Path reportDir, Set<String> journeys) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -16,6 +19,13 @@ record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warm
                 Duration.ofSeconds(Integer.getInteger("load.phase-seconds", 60)),
                 Integer.getInteger("load.rounds", 3),
                 Integer.getInteger("load.sms-sink-port", 8099),
-                Path.of(System.getProperty("load.report-dir", "target/load-report")));
+                Path.of(System.getProperty("load.report-dir", "target/load-report")),
+                Arrays.stream(System.getProperty("load.journeys", "").split(",")).map(String::strip)
+                        .filter(kind -> !kind.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Whether a run includes this journey (e.g. {@code vneid-login}); none named means all. */
+    boolean runs(String kind) {
+        return journeys.isEmpty() || journeys.contains(kind);
     }
 }

@@ -67,6 +67,10 @@ public class LoginSimulation extends Simulation {
             phases.add(loop("vneid-userinfo", round, length, citizens, vneidLogin(),
                     userInfo("vneid", "vneid")));
         }
+        phases.removeIf(phase -> phase == null);
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("load.journeys names no journey of this simulation");
+        }
         PopulationBuilder run = phases.get(phases.size() - 1);
         for (int i = phases.size() - 2; i >= 0; i--) {
             run = phases.get(i).andThen(run);
@@ -96,7 +100,11 @@ public class LoginSimulation extends Simulation {
         }
     }
 
+    /** A phase of the journey, or null when the run leaves the journey out ({@code load.journeys}). */
     private PopulationBuilder phase(String kind, int round, Duration length, Citizens pool, ChainBuilder steps) {
+        if (!settings.runs(kind)) {
+            return null;
+        }
         LoadResults.Phase phase = results.phase(kind, round);
         ChainBuilder journey = exec(session -> session.set("t0", System.nanoTime()))
                 .exitBlockOnFail().on(steps)
@@ -119,6 +127,9 @@ public class LoginSimulation extends Simulation {
      */
     private PopulationBuilder loop(String kind, int round, Duration length, Citizens pool, ChainBuilder login,
             ChainBuilder request) {
+        if (!settings.runs(kind)) {
+            return null;
+        }
         LoadResults.Phase phase = results.phase(kind, round);
         ChainBuilder measured = exec(session -> session.set("t0", System.nanoTime()))
                 .exitBlockOnFail().on(request)
