@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.vneid.sso.identity.NationalIdNumber;
-import vn.vneid.sso.phone.registry.http.CircuitBreaker;
+import vn.vneid.sso.http.CircuitBreaker;
+import vn.vneid.sso.http.LookupSettings;
 import vn.vneid.sso.population.PopulationRegistryUnavailableException;
 
 /** The population client against a real local HTTP server. */
@@ -54,9 +55,10 @@ class HttpPopulationClientTest {
     }
 
     private HttpPopulationClient client(int retries) {
-        return new HttpPopulationClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/population"),
-                null, Duration.ofSeconds(5), Duration.ofSeconds(10), retries, Duration.ZERO,
-                new CircuitBreaker(1000, Duration.ofSeconds(30), Clock.systemUTC()));
+        LookupSettings settings = new LookupSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                + "/population"), null, Duration.ofSeconds(5), Duration.ofSeconds(10), retries, Duration.ZERO, 1000,
+                Duration.ofSeconds(30));
+        return new HttpPopulationClient(settings, settings.breaker(Clock.systemUTC()));
     }
 
     @Test
