@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Details;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -20,6 +19,8 @@ import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.intake.jpa.JpaApprovalQueue;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 
@@ -71,13 +72,13 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         }
         context.getEvent().detail(Details.USERNAME, id.value());
         String realmId = context.getRealm().getId();
-        Optional<ActivationLimits.Limit> limited = tryAcquire(context.getSession().singleUseObjects(),
-                ActivationConfig.limits(context.getAuthenticatorConfig()), realmId, id.value(),
-                context.getConnection().getRemoteAddr());
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                ActivationConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(),
+                        context.getConnection().getRemoteAddr(), clock.instant()));
         if (limited.isPresent()) {
             ActivationEvents.refused(context.getEvent(), null, limited.get().eventReason());
             context.challenge(page(context, id.value(), rawPhone,
-                    new FormMessage(FIELD_CODE, limited.get().messageKey())));
+                    new FormMessage(FIELD_CODE, ActivationConfig.LIMITS.messageKey(limited.get()))));
             return;
         }
 
@@ -110,23 +111,6 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
     /** The code is compared by its hash; a length outside 4-10 digits cannot be any code (and is simply wrong). */
     private static int codeLength(String code) {
         return Math.max(4, Math.min(10, code.length()));
-    }
-
-    /**
-     * Takes a slot in each counter with {@code putIfAbsent}, atomic across the cluster (as the recovery's limits do).
-     */
-    private Optional<ActivationLimits.Limit> tryAcquire(SingleUseObjectProvider store, ActivationLimits limits,
-            String realmId, String nationalId, String clientIp) {
-        for (ActivationLimits.Counter counter : limits.counters(realmId, nationalId, clientIp, clock.instant())) {
-            boolean taken = false;
-            for (int slot = 0; slot < counter.slots() && !taken; slot++) {
-                taken = store.putIfAbsent(counter.key() + "." + slot, counter.ttlSeconds());
-            }
-            if (!taken) {
-                return Optional.of(counter.limit());
-            }
-        }
-        return Optional.empty();
     }
 
     private static Response page(AuthenticationFlowContext context, String id, String phone, FormMessage error) {

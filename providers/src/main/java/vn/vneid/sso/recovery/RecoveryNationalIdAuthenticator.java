@@ -14,9 +14,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
-import vn.vneid.sso.kc.KcBruteForce;
-import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * First step of the forgotten-password flow (issue #17): the national ID, validated as at login. Whatever the number
@@ -60,18 +62,20 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
         context.getEvent().detail(Details.USERNAME, id.value());
         String realmId = context.getRealm().getId();
         String clientIp = context.getConnection().getRemoteAddr();
-        Optional<RecoveryLimits.Limit> limited = new RecoveryLimiter(context.getSession(), clock)
-                .tryAcquire(RecoveryConfig.limits(context.getAuthenticatorConfig()), realmId, id.value(), clientIp);
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                RecoveryConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(), clientIp,
+                        clock.instant()));
         if (limited.isPresent()) {
             RecoveryEvents.refused(context.getEvent(), null, limited.get().eventReason());
-            context.challenge(page(context, id.value(), limited.get().messageKey()));
+            context.challenge(page(context, id.value(),
+                    RecoveryConfig.LIMITS.messageKey(limited.get())));
             return;
         }
 
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), id.value());
         String refusal = refusal(context, user);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(RecoveryNotes.ID_KEY, RecoveryLimits.hash(realmId, id.value()));
+        authSession.setAuthNote(RecoveryNotes.ID_KEY, IdAddressLimits.hash(realmId, id.value()));
         authSession.removeAuthNote(RecoveryNotes.CODE_VERIFIED);
         RecoveryNotes.CODE.clear(authSession);
         // Recovery never creates a user session; a chip proof left by an earlier step-up in this browser tab must not

@@ -12,6 +12,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.login.SmsCodeConfig;
 import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeState;
@@ -154,7 +155,7 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         Person person = RegistrationNotes.readPerson(authSession).orElseThrow();
         SmsCodeChallenge.Sent sent = challenge.send(context.getSession(), authSession, null,
-                "selfreg." + LookupLimits.hash(context.getRealm().getId(), person.nationalId()),
+                "selfreg." + IdAddressLimits.hash(context.getRealm().getId(), person.nationalId()),
                 context.getConnection().getRemoteAddr(), authSession.getAuthNote(RegistrationNotes.PHONE));
         if (sent.eventError() != null) {
             RegistrationEvents.refused(context.getEvent(), sent.eventReason() != null ? sent.eventReason()

@@ -19,6 +19,8 @@ import vn.vneid.sso.identity.Gender;
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
@@ -106,11 +108,12 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
             return;
         }
 
-        Optional<LookupLimits.Limit> limited = new LookupLimiter(context.getSession(), clock)
-                .tryAcquire(config.limits(), context.getRealm().getId(), context.getConnection().getRemoteAddr(),
-                        id.value());
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                config.limits().counters(context.getRealm().getId(), id.value(),
+                        context.getConnection().getRemoteAddr(), clock.instant()));
         if (limited.isPresent()) {
-            refuse(context, form, limited.get().eventReason(), limited.get().messageKey());
+            refuse(context, form, limited.get().eventReason(),
+                    RegistrationConfig.LOOKUP_LIMITS.messageKey(limited.get()));
             return;
         }
         Optional<Person> person;
