@@ -1,12 +1,9 @@
 package vn.vneid.sso.population.http;
 
-import java.time.Clock;
-
-import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
+import vn.vneid.sso.http.CircuitBreaker;
+import vn.vneid.sso.http.HttpLookupFactory;
 import vn.vneid.sso.http.LookupSettings;
 import vn.vneid.sso.population.PopulationRegistry;
 import vn.vneid.sso.population.PopulationRegistryFactory;
@@ -16,50 +13,26 @@ import vn.vneid.sso.population.PopulationRegistryUnavailableException;
  * The production registry client. Options under {@code --spi-vneid-population-registry--http--}, as
  * {@link LookupSettings} lists them.
  */
-public final class HttpPopulationRegistryFactory implements PopulationRegistryFactory {
+public final class HttpPopulationRegistryFactory extends HttpLookupFactory<HttpPopulationClient>
+        implements PopulationRegistryFactory {
 
-    public static final String PROVIDER_ID = "http";
-    private static final Logger LOG = Logger.getLogger(HttpPopulationRegistryFactory.class);
-
-    private HttpPopulationClient client;
+    public HttpPopulationRegistryFactory() {
+        super("Population registry 'http' has no url (--spi-vneid-population-registry--http--url)");
+    }
 
     @Override
-    public void init(Config.Scope config) {
-        client = LookupSettings.read(config)
-                .map(settings -> new HttpPopulationClient(settings, settings.breaker(Clock.systemUTC())))
-                .orElse(null);
-        if (client == null) {
-            LOG.warn("Population registry 'http' has no url (--spi-vneid-population-registry--http--url)");
-        }
+    protected HttpPopulationClient newClient(LookupSettings settings, CircuitBreaker breaker) {
+        return new HttpPopulationClient(settings, breaker);
     }
 
     @Override
     public PopulationRegistry create(KeycloakSession session) {
-        HttpPopulationClient configured = client;
+        HttpPopulationClient configured = client();
         return number -> {
             if (configured == null) {
                 throw new PopulationRegistryUnavailableException("population registry 'http' has no url");
             }
             return configured.lookup(number);
         };
-    }
-
-    // The default: a production server that forgets the setting asks the real registry, never a local file.
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }

@@ -1,12 +1,9 @@
 package vn.vneid.sso.phone.registry.http;
 
-import java.time.Clock;
-
-import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
+import vn.vneid.sso.http.CircuitBreaker;
+import vn.vneid.sso.http.HttpLookupFactory;
 import vn.vneid.sso.http.LookupSettings;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SubscriberRegistry;
@@ -16,50 +13,26 @@ import vn.vneid.sso.phone.registry.SubscriberRegistryFactory;
  * The production registry client. Options under {@code --spi-vneid-subscriber-registry--http--}, as
  * {@link LookupSettings} lists them.
  */
-public final class HttpSubscriberRegistryFactory implements SubscriberRegistryFactory {
+public final class HttpSubscriberRegistryFactory extends HttpLookupFactory<HttpSubscriberClient>
+        implements SubscriberRegistryFactory {
 
-    public static final String PROVIDER_ID = "http";
-    private static final Logger LOG = Logger.getLogger(HttpSubscriberRegistryFactory.class);
-
-    private HttpSubscriberClient client;
+    public HttpSubscriberRegistryFactory() {
+        super("Subscriber registry 'http' has no url (--spi-vneid-subscriber-registry--http--url)");
+    }
 
     @Override
-    public void init(Config.Scope config) {
-        client = LookupSettings.read(config)
-                .map(settings -> new HttpSubscriberClient(settings, settings.breaker(Clock.systemUTC())))
-                .orElse(null);
-        if (client == null) {
-            LOG.warn("Subscriber registry 'http' has no url (--spi-vneid-subscriber-registry--http--url)");
-        }
+    protected HttpSubscriberClient newClient(LookupSettings settings, CircuitBreaker breaker) {
+        return new HttpSubscriberClient(settings, breaker);
     }
 
     @Override
     public SubscriberRegistry create(KeycloakSession session) {
-        HttpSubscriberClient configured = client;
+        HttpSubscriberClient configured = client();
         return number -> {
             if (configured == null) {
                 throw new RegistryUnavailableException("subscriber registry 'http' has no url");
             }
             return configured.lookup(number);
         };
-    }
-
-    // The default: a production server that forgets the setting asks the real registry, never a local file.
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }
