@@ -57,7 +57,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         try {
             id = NationalIdNumber.parse(rawId);
         } catch (NationalIdException e) {
-            ActivationEvents.refused(context.getEvent(), null, "invalid_id");
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, "invalid_id");
             context.challenge(page(context, rawId, rawPhone, new FormMessage(FIELD_ID, e.reason().messageKey())));
             return;
         }
@@ -65,7 +65,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         try {
             phone = PhoneNumber.parse(rawPhone);
         } catch (PhoneNumberException e) {
-            ActivationEvents.refused(context.getEvent(), null, "invalid_phone");
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, "invalid_phone");
             context.challenge(page(context, id.value(), rawPhone,
                     new FormMessage(FIELD_PHONE, e.reason().messageKey())));
             return;
@@ -76,7 +76,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
                 ActivationConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(),
                         context.getConnection().getRemoteAddr(), clock.instant()));
         if (limited.isPresent()) {
-            ActivationEvents.refused(context.getEvent(), null, limited.get().eventReason());
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, limited.get().eventReason());
             context.challenge(page(context, id.value(), rawPhone,
                     new FormMessage(FIELD_CODE, ActivationConfig.LIMITS.messageKey(limited.get()))));
             return;
@@ -96,7 +96,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
             if (result.countsAttempt()) {
                 queue.countAttempt(record.id());
             }
-            ActivationEvents.refused(context.getEvent(), user, result.reason());
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, result.reason());
             context.challenge(page(context, id.value(), rawPhone,
                     new FormMessage(FIELD_CODE, "vneidActivationInvalid")));
             return;
@@ -104,7 +104,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.setAuthNote(ActivationNotes.SUBJECT, user.getId());
         authSession.setAuthNote(ActivationNotes.RECORD, record.id());
-        ActivationEvents.step(context.getEvent(), user, "code_verified");
+        ActivationEvents.EVENTS.step(context.getEvent(), user, "code_verified");
         context.success();
     }
 

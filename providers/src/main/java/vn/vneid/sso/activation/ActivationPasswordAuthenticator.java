@@ -83,7 +83,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {
-            ActivationEvents.refused(context.getEvent(), user, "password_policy");
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
             context.challenge(page(context, new FormMessage("password", error.getMessage(),
                     error.getParameters())));
             return;
@@ -105,7 +105,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         } catch (ModelException e) {
             // Rolls the record back with the request's transaction.
             context.getSession().getTransactionManager().setRollbackOnly();
-            ActivationEvents.refused(context.getEvent(), user, "password_policy");
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
             context.challenge(page(context, new FormMessage("password", e.getMessage(), e.getParameters())));
             return;
         }
@@ -124,8 +124,8 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         authSession.setAuthNote(ActivationNotes.DONE, "true");
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD)
-                .detail(ActivationEvents.DETAIL, "activated").success();
-        context.getEvent().clone().user(user).detail(ActivationEvents.DETAIL, "activated")
+                .detail(ActivationEvents.EVENTS.detail(), "activated").success();
+        context.getEvent().clone().user(user).detail(ActivationEvents.EVENTS.detail(), "activated")
                 .detail("vneid_sessions_ended", String.valueOf(ended)).success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
@@ -142,7 +142,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
     }
 
     private static void notProven(AuthenticationFlowContext context, UserModel user, String reason) {
-        ActivationEvents.refused(context.getEvent(), user, reason);
+        ActivationEvents.EVENTS.refused(context.getEvent(), user, reason);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form()
                 .setError("vneidActivationNotProven").createErrorPage(Response.Status.FORBIDDEN));
     }

@@ -91,12 +91,12 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
             case ACCEPTED:
                 RecoveryNotes.CODE.clear(authSession);
                 authSession.setAuthNote(RecoveryNotes.CODE_VERIFIED, subject.getId());
-                RecoveryEvents.step(context.getEvent(), subject, "code_verified");
+                RecoveryEvents.EVENTS.step(context.getEvent(), subject, "code_verified");
                 context.setUser(subject);
                 context.success();
                 return;
             case EXPIRED:
-                RecoveryEvents.refused(context.getEvent(), subject, "code_expired");
+                RecoveryEvents.EVENTS.refused(context.getEvent(), subject, "code_expired");
                 context.challenge(page(context, config, state, "vneidSmsCodeExpired"));
                 return;
             case WRONG:
@@ -118,7 +118,7 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
 
     /** Recovery codes count for Keycloak's brute-force detection as the login's do (issue #17). */
     private static void wrongCode(AuthenticationFlowContext context, UserModel subject) {
-        RecoveryEvents.refused(context.getEvent(), subject, "wrong_code");
+        RecoveryEvents.EVENTS.refused(context.getEvent(), subject, "wrong_code");
         if (subject != null) {
             KcBruteForce.recordSecondFactorFailure(context, subject);
         }
@@ -158,7 +158,7 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
         SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
         RecoveryNotes.CODE.write(authSession, next);
         if (limited.isPresent()) {
-            RecoveryEvents.refused(context.getEvent(), subject,
+            RecoveryEvents.EVENTS.refused(context.getEvent(), subject,
                     "sms_limit_" + limited.get().name().toLowerCase(Locale.ROOT));
         } else if (phone != null) {
             dispatch(context, config, subject, phone, code);

@@ -55,7 +55,7 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
         try {
             id = NationalIdNumber.parse(form.getFirst(FIELD_ID));
         } catch (NationalIdException e) {
-            RecoveryEvents.refused(context.getEvent(), null, "invalid_id");
+            RecoveryEvents.EVENTS.refused(context.getEvent(), null, "invalid_id");
             context.challenge(page(context, form.getFirst(FIELD_ID), e.reason().messageKey()));
             return;
         }
@@ -66,7 +66,7 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
                 RecoveryConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(), clientIp,
                         clock.instant()));
         if (limited.isPresent()) {
-            RecoveryEvents.refused(context.getEvent(), null, limited.get().eventReason());
+            RecoveryEvents.EVENTS.refused(context.getEvent(), null, limited.get().eventReason());
             context.challenge(page(context, id.value(),
                     RecoveryConfig.LIMITS.messageKey(limited.get())));
             return;
@@ -83,12 +83,12 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
         authSession.clearUserSessionNotes();
         if (refusal == null) {
             authSession.setAuthNote(RecoveryNotes.SUBJECT, user.getId());
-            RecoveryEvents.step(context.getEvent(), user, "requested");
+            RecoveryEvents.EVENTS.step(context.getEvent(), user, "requested");
         } else {
             // Issue #17: the citizen still goes on to the code page, which reads the same for everyone and says where
             // to go when no code arrives; no SMS is sent and no code will ever be accepted.
             authSession.removeAuthNote(RecoveryNotes.SUBJECT);
-            RecoveryEvents.refused(context.getEvent(), user, refusal);
+            RecoveryEvents.EVENTS.refused(context.getEvent(), user, refusal);
         }
         context.success();
     }

@@ -102,16 +102,16 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         authSession.setAuthNote(RecoveryNotes.DONE, "true");
         authSession.removeAuthNote(RecoveryNotes.CODE_VERIFIED);
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
-                .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD).detail(RecoveryEvents.DETAIL, "changed")
-                .success();
-        context.getEvent().clone().user(user).detail(RecoveryEvents.DETAIL, "changed")
+                .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD)
+                .detail(RecoveryEvents.EVENTS.detail(), "changed").success();
+        context.getEvent().clone().user(user).detail(RecoveryEvents.EVENTS.detail(), "changed")
                 .detail("vneid_sessions_ended", String.valueOf(ended)).success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
 
     private static void refusedPassword(AuthenticationFlowContext context, UserModel user, String messageKey,
             Object[] parameters) {
-        RecoveryEvents.refused(context.getEvent(), user, "password_policy");
+        RecoveryEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
         context.challenge(page(context, new FormMessage("password", messageKey, parameters)));
     }
 
@@ -130,7 +130,7 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
             reason = "chip_not_verified";
         }
         if (reason != null) {
-            RecoveryEvents.refused(context.getEvent(), user, reason);
+            RecoveryEvents.EVENTS.refused(context.getEvent(), user, reason);
             context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form()
                     .setError("code_not_verified".equals(reason) ? "vneidRecoveryNotProven" : "vneidRecoveryNeedsChip")
                     .createErrorPage(Response.Status.FORBIDDEN));
@@ -138,7 +138,7 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         }
         if (CitizenProfile.isLevelTwo(user) && authSession.getAuthNote(CHIP_EVENT_SENT) == null) {
             authSession.setAuthNote(CHIP_EVENT_SENT, "true");
-            RecoveryEvents.step(context.getEvent().clone().detail(ChipStepUpAuthenticator.EVENT_METHOD,
+            RecoveryEvents.EVENTS.step(context.getEvent().clone().detail(ChipStepUpAuthenticator.EVENT_METHOD,
                     authSession.getUserSessionNotes().get(ChipStepUpAuthenticator.EVENT_METHOD)), user,
                     "chip_verified");
         }

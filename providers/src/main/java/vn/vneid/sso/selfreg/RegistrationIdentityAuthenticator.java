@@ -134,13 +134,13 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
         try {
             subscriber = SubscriberRegistries.lookup(context.getSession(), config.subscriberRegistry(), phone);
         } catch (RegistryUnavailableException e) {
-            RegistrationEvents.refused(context.getEvent(), "subscriber_registry_unavailable");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "subscriber_registry_unavailable");
             context.challenge(page(context, form, List.of(new FormMessage(FIELD_PHONE, "phoneRegistryUnavailable"))));
             return;
         }
         SimCheck.Verdict sim = SimCheck.decide(subscriber, id.value(), today, config.minValidDays());
         if (sim != SimCheck.Verdict.ACCEPTED) {
-            RegistrationEvents.refused(context.getEvent(), "phone_" + sim.code());
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "phone_" + sim.code());
             context.challenge(page(context, form, List.of(new FormMessage(FIELD_PHONE, sim.messageKey()))));
             return;
         }
@@ -149,13 +149,13 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
         RegistrationNotes.clearAll(authSession);
         RegistrationNotes.writePerson(authSession, person.get());
         authSession.setAuthNote(RegistrationNotes.PHONE, phone.e164());
-        RegistrationEvents.step(context.getEvent(), null, "matched");
+        RegistrationEvents.EVENTS.step(context.getEvent(), null, "matched");
         context.success();
     }
 
     private static void refuse(AuthenticationFlowContext context, MultivaluedMap<String, String> form, String reason,
             String messageKey, Object... arguments) {
-        RegistrationEvents.refused(context.getEvent(), reason);
+        RegistrationEvents.EVENTS.refused(context.getEvent(), null, reason);
         context.challenge(page(context, form, List.of(new FormMessage(null, messageKey, arguments))));
     }
 

@@ -75,7 +75,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         }
         RealmModel realm = context.getRealm();
         if (context.getSession().users().getUserByUsername(realm, person.nationalId()) != null) {
-            RegistrationEvents.refused(context.getEvent(), "account_exists");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "account_exists");
             RegistrationCodeAuthenticator.exists(context);
             return;
         }
@@ -83,7 +83,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         try {
             user = create(context, person, phone, password);
         } catch (ModelDuplicateException e) {
-            RegistrationEvents.refused(context.getEvent(), "account_exists");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "account_exists");
             RegistrationCodeAuthenticator.exists(context);
             return;
         } catch (ModelException e) {
@@ -94,7 +94,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         RegistrationNotes.clearAll(authSession);
         authSession.setAuthNote(RegistrationNotes.DONE, DONE_TEMPLATE);
         context.getEvent().clone().user(user).detail(Details.USERNAME, user.getUsername())
-                .detail(RegistrationEvents.DETAIL, "created").detail(CitizenProfile.LEVEL, "1").success();
+                .detail(RegistrationEvents.EVENTS.detail(), "created").detail(CitizenProfile.LEVEL, "1").success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
 
@@ -125,7 +125,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
     }
 
     private static void refusedPassword(AuthenticationFlowContext context, String messageKey, Object[] parameters) {
-        RegistrationEvents.refused(context.getEvent(), "password_policy");
+        RegistrationEvents.EVENTS.refused(context.getEvent(), null, "password_policy");
         context.challenge(page(context, new FormMessage("password", messageKey, parameters)));
     }
 
@@ -143,7 +143,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         Optional<Person> person = RegistrationNotes.readPerson(authSession);
         String phone = authSession.getAuthNote(RegistrationNotes.PHONE);
         if (person.isEmpty() || phone == null || !phone.equals(authSession.getAuthNote(RegistrationNotes.PHONE_PROVEN))) {
-            RegistrationEvents.refused(context.getEvent(), "code_not_verified");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "code_not_verified");
             context.resetFlow();
             return Optional.empty();
         }
