@@ -24,6 +24,7 @@ import vn.vneid.sso.intake.EnrolmentStatus;
 import vn.vneid.sso.intake.jpa.JpaApprovalQueue;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.kc.KcSessions;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 
@@ -38,8 +39,6 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
 
     static final String TEMPLATE = "vneid-activation-password.ftl";
     static final String DONE_TEMPLATE = "vneid-activation-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
 
     private final Clock clock;
 
@@ -71,15 +70,12 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(form.getFirst(FIELD_CONFIRM))) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {

@@ -19,12 +19,13 @@ import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.ChipStepUpAuthenticator;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.kc.KcSessions;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
-import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Last step of the forgotten-password flow (issue #17): a new password that meets the realm's policy. Then every
@@ -40,8 +41,6 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
 
     static final String TEMPLATE = "vneid-recovery-password.ftl";
     static final String DONE_TEMPLATE = "vneid-recovery-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
     static final String SMS_GATEWAY = "sms-gateway";
 
     private static final Logger LOG = Logger.getLogger(RecoveryNewPasswordAuthenticator.class);
@@ -71,16 +70,12 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         }
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        String confirmation = form.getFirst(FIELD_CONFIRM);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(confirmation)) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {

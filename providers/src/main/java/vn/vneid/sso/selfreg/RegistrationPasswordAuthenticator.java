@@ -18,6 +18,7 @@ import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.password.PersonalDataRule;
 import vn.vneid.sso.population.Person;
 import vn.vneid.sso.profile.CitizenProfile;
@@ -32,8 +33,6 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
 
     static final String TEMPLATE = "vneid-register-password.ftl";
     static final String DONE_TEMPLATE = "vneid-register-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -52,15 +51,12 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String phone = authSession.getAuthNote(RegistrationNotes.PHONE_PROVEN);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(form.getFirst(FIELD_CONFIRM))) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         // The realm's policy before the account exists: the policies that need no account, then the personal-data
         // rule with the registry's birth date and the proven phone (what vneidNotPersonalData checks on an account).
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
