@@ -39,7 +39,9 @@ public final class JsonLookupClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** A JSON request to {@code uri} with the read timeout and the registry's credentials; the caller adds the method. */
+    /**
+     * A JSON request to {@code uri} with the read timeout and the registry's credentials; the caller sets the method.
+     */
     public HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout)
                 .header("Accept", "application/json");

@@ -32,7 +32,8 @@ class LookupSettingsTest {
 
     @Test
     void safeDefaults() {
-        LookupSettings settings = LookupSettings.read(scope(Map.of("url", "https://registry.example/v1"))).orElseThrow();
+        LookupSettings settings = LookupSettings.read(scope(Map.of("url", "https://registry.example/v1")))
+                .orElseThrow();
         assertThat(settings).isEqualTo(new LookupSettings(URI.create("https://registry.example/v1"), null,
                 Duration.ofMillis(1000), Duration.ofMillis(3000), 1, Duration.ofMillis(200), 5,
                 Duration.ofSeconds(30)));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.vneid.sso.identity.NationalIdNumber;
-import vn.vneid.sso.http.CircuitBreaker;
 import vn.vneid.sso.http.LookupSettings;
 import vn.vneid.sso.http.StubRegistry;
 import vn.vneid.sso.population.PopulationRegistryUnavailableException;
