@@ -144,11 +144,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
     }
 
     private static Response page(AuthenticationFlowContext context, FormMessage error) {
-        var form = context.form();
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return NewPasswordForm.page(context.form(), TEMPLATE, error);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package vn.vneid.sso.kc;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -26,5 +28,13 @@ public final class NewPasswordForm {
             return new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage");
         }
         return null;
+    }
+
+    /** The step's page ({@code template}), with the problem of the last try when there was one. */
+    public static Response page(LoginFormsProvider form, String template, FormMessage error) {
+        if (error != null) {
+            form.addError(error);
+        }
+        return form.createForm(template);
     }
 }

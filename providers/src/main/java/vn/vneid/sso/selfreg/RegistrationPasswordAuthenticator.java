@@ -147,11 +147,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
     }
 
     private static Response page(AuthenticationFlowContext context, FormMessage error) {
-        var form = context.form();
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return NewPasswordForm.page(context.form(), TEMPLATE, error);
     }
 
     @Override
