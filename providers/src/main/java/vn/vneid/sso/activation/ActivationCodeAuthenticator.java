@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Details;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -20,6 +19,8 @@ import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.intake.jpa.JpaApprovalQueue;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 
@@ -56,7 +57,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         try {
             id = NationalIdNumber.parse(rawId);
         } catch (NationalIdException e) {
-            ActivationEvents.refused(context.getEvent(), null, "invalid_id");
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, "invalid_id");
             context.challenge(page(context, rawId, rawPhone, new FormMessage(FIELD_ID, e.reason().messageKey())));
             return;
         }
@@ -64,20 +65,20 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         try {
             phone = PhoneNumber.parse(rawPhone);
         } catch (PhoneNumberException e) {
-            ActivationEvents.refused(context.getEvent(), null, "invalid_phone");
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, "invalid_phone");
             context.challenge(page(context, id.value(), rawPhone,
                     new FormMessage(FIELD_PHONE, e.reason().messageKey())));
             return;
         }
         context.getEvent().detail(Details.USERNAME, id.value());
         String realmId = context.getRealm().getId();
-        Optional<ActivationLimits.Limit> limited = tryAcquire(context.getSession().singleUseObjects(),
-                ActivationConfig.limits(context.getAuthenticatorConfig()), realmId, id.value(),
-                context.getConnection().getRemoteAddr());
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                ActivationConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(),
+                        context.getConnection().getRemoteAddr(), clock.instant()));
         if (limited.isPresent()) {
-            ActivationEvents.refused(context.getEvent(), null, limited.get().eventReason());
+            ActivationEvents.EVENTS.refused(context.getEvent(), null, limited.get().eventReason());
             context.challenge(page(context, id.value(), rawPhone,
-                    new FormMessage(FIELD_CODE, limited.get().messageKey())));
+                    new FormMessage(FIELD_CODE, ActivationConfig.LIMITS.messageKey(limited.get()))));
             return;
         }
 
@@ -95,7 +96,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
             if (result.countsAttempt()) {
                 queue.countAttempt(record.id());
             }
-            ActivationEvents.refused(context.getEvent(), user, result.reason());
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, result.reason());
             context.challenge(page(context, id.value(), rawPhone,
                     new FormMessage(FIELD_CODE, "vneidActivationInvalid")));
             return;
@@ -103,30 +104,13 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.setAuthNote(ActivationNotes.SUBJECT, user.getId());
         authSession.setAuthNote(ActivationNotes.RECORD, record.id());
-        ActivationEvents.step(context.getEvent(), user, "code_verified");
+        ActivationEvents.EVENTS.step(context.getEvent(), user, "code_verified");
         context.success();
     }
 
     /** The code is compared by its hash; a length outside 4-10 digits cannot be any code (and is simply wrong). */
     private static int codeLength(String code) {
         return Math.max(4, Math.min(10, code.length()));
-    }
-
-    /**
-     * Takes a slot in each counter with {@code putIfAbsent}, atomic across the cluster (as the recovery's limits do).
-     */
-    private Optional<ActivationLimits.Limit> tryAcquire(SingleUseObjectProvider store, ActivationLimits limits,
-            String realmId, String nationalId, String clientIp) {
-        for (ActivationLimits.Counter counter : limits.counters(realmId, nationalId, clientIp, clock.instant())) {
-            boolean taken = false;
-            for (int slot = 0; slot < counter.slots() && !taken; slot++) {
-                taken = store.putIfAbsent(counter.key() + "." + slot, counter.ttlSeconds());
-            }
-            if (!taken) {
-                return Optional.of(counter.limit());
-            }
-        }
-        return Optional.empty();
     }
 
     private static Response page(AuthenticationFlowContext context, String id, String phone, FormMessage error) {

@@ -1,7 +1,6 @@
 package vn.vneid.sso.activation;
 
-import org.keycloak.events.EventBuilder;
-import org.keycloak.models.UserModel;
+import vn.vneid.sso.kc.FlowStepEvents;
 
 /**
  * One event per activation step (issue #15 part 4), a copy of the flow's RESET_PASSWORD event with the detail
@@ -10,25 +9,8 @@ import org.keycloak.models.UserModel;
  */
 final class ActivationEvents {
 
-    static final String DETAIL = "vneid_activation";
-    static final String REFUSED = "vneid_activation_refused";
+    static final FlowStepEvents EVENTS = new FlowStepEvents("vneid_activation", "vneid_activation_refused");
 
     private ActivationEvents() {
-    }
-
-    static void step(EventBuilder flowEvent, UserModel user, String step) {
-        EventBuilder event = flowEvent.clone().detail(DETAIL, step);
-        if (user != null) {
-            event.user(user);
-        }
-        event.success();
-    }
-
-    static void refused(EventBuilder flowEvent, UserModel user, String reason) {
-        EventBuilder event = flowEvent.clone().detail(DETAIL, "refused").detail("reason", reason);
-        if (user != null) {
-            event.user(user);
-        }
-        event.error(REFUSED);
     }
 }

@@ -24,6 +24,7 @@ import vn.vneid.sso.intake.EnrolmentStatus;
 import vn.vneid.sso.intake.jpa.JpaApprovalQueue;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.kc.KcSessions;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 
@@ -38,8 +39,6 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
 
     static final String TEMPLATE = "vneid-activation-password.ftl";
     static final String DONE_TEMPLATE = "vneid-activation-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
 
     private final Clock clock;
 
@@ -71,19 +70,16 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(form.getFirst(FIELD_CONFIRM))) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {
-            ActivationEvents.refused(context.getEvent(), user, "password_policy");
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
             context.challenge(page(context, new FormMessage("password", error.getMessage(),
                     error.getParameters())));
             return;
@@ -105,7 +101,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         } catch (ModelException e) {
             // Rolls the record back with the request's transaction.
             context.getSession().getTransactionManager().setRollbackOnly();
-            ActivationEvents.refused(context.getEvent(), user, "password_policy");
+            ActivationEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
             context.challenge(page(context, new FormMessage("password", e.getMessage(), e.getParameters())));
             return;
         }
@@ -124,8 +120,8 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         authSession.setAuthNote(ActivationNotes.DONE, "true");
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD)
-                .detail(ActivationEvents.DETAIL, "activated").success();
-        context.getEvent().clone().user(user).detail(ActivationEvents.DETAIL, "activated")
+                .detail(ActivationEvents.EVENTS.detail(), "activated").success();
+        context.getEvent().clone().user(user).detail(ActivationEvents.EVENTS.detail(), "activated")
                 .detail("vneid_sessions_ended", String.valueOf(ended)).success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
@@ -142,17 +138,13 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
     }
 
     private static void notProven(AuthenticationFlowContext context, UserModel user, String reason) {
-        ActivationEvents.refused(context.getEvent(), user, reason);
+        ActivationEvents.EVENTS.refused(context.getEvent(), user, reason);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form()
                 .setError("vneidActivationNotProven").createErrorPage(Response.Status.FORBIDDEN));
     }
 
     private static Response page(AuthenticationFlowContext context, FormMessage error) {
-        var form = context.form();
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return NewPasswordForm.page(context.form(), TEMPLATE, error);
     }
 
     @Override

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,8 +28,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
-import vn.vneid.sso.kc.KcBearerAuth;
+import vn.vneid.sso.http.BatchBody;
 import vn.vneid.sso.kc.KcJsonErrors;
+import vn.vneid.sso.kc.ServiceAccountGate;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -42,6 +42,8 @@ import vn.vneid.sso.profile.CitizenProfile;
 public final class CardStatusResource {
 
     static final String ROLE = "vneid-card-status";
+    private static final ServiceAccountGate GATE = new ServiceAccountGate(ROLE, "cardStatusInvalidToken",
+            "not_the_police_system", "cardStatusForbidden");
     static final int MAX_EVENT_BYTES = 2048;
     private static final Logger LOG = Logger.getLogger(CardStatusResource.class);
 
@@ -59,19 +61,14 @@ public final class CardStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(InputStream body) {
         RealmModel realm = session.getContext().getRealm();
-        KcBearerAuth.ServiceCaller caller = KcBearerAuth.authenticate(session, realm);
-        if (caller == null) {
-            return Response.fromResponse(error(401, "invalid_token", "cardStatusInvalidToken"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"").build();
-        }
-        if (!caller.isServiceAccount() || !caller.hasRealmRole(realm, ROLE)) {
-            return error(403, "not_the_police_system", "cardStatusForbidden");
+        ServiceAccountGate.Admission admission = GATE.admit(session, realm);
+        if (!admission.admitted()) {
+            return admission.refusal();
         }
         JsonNode events;
         try {
-            long limit = (long) maxBatch * MAX_EVENT_BYTES + 1024;
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
+            byte[] bytes = BatchBody.read(body, maxBatch, MAX_EVENT_BYTES);
+            if (bytes == null) {
                 return error(413, "batch_too_large", "cardStatusBatchTooLarge", maxBatch);
             }
             JsonNode json = JsonSerialization.mapper.readTree(bytes);

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,9 +25,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
+import vn.vneid.sso.http.BatchBody;
 import vn.vneid.sso.intake.jpa.JpaEnrolmentRecords;
-import vn.vneid.sso.kc.KcBearerAuth;
 import vn.vneid.sso.kc.KcJsonErrors;
+import vn.vneid.sso.kc.ServiceAccountGate;
 
 /**
  * Record intake for one-stop desk systems (issue #15), {@code POST /realms/{realm}/vneid-intake/records} with
@@ -40,6 +40,8 @@ import vn.vneid.sso.kc.KcJsonErrors;
 public final class RecordIntakeResource {
 
     static final String INTAKE_ROLE = "vneid-intake";
+    private static final ServiceAccountGate GATE = new ServiceAccountGate(INTAKE_ROLE, "intakeInvalidToken",
+            "not_a_desk", "intakeNotADesk");
     /** Room for one record's JSON, generously: the body limit follows the batch limit. */
     static final int MAX_RECORD_BYTES = 2048;
     static final int MAX_ATTEMPTS = 3;
@@ -60,20 +62,15 @@ public final class RecordIntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(InputStream body) {
         RealmModel realm = session.getContext().getRealm();
-        KcBearerAuth.ServiceCaller caller = KcBearerAuth.authenticate(session, realm);
-        if (caller == null) {
-            return Response.fromResponse(error(401, "invalid_token", "intakeInvalidToken"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"").build();
-        }
-        if (!caller.isServiceAccount() || !caller.hasRealmRole(realm, INTAKE_ROLE)) {
-            return error(403, "not_a_desk", "intakeNotADesk");
+        ServiceAccountGate.Admission admission = GATE.admit(session, realm);
+        if (!admission.admitted()) {
+            return admission.refusal();
         }
 
         List<Map<String, String>> batch;
         try {
-            long limit = (long) maxBatch * MAX_RECORD_BYTES + 1024;
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
+            byte[] bytes = BatchBody.read(body, maxBatch, MAX_RECORD_BYTES);
+            if (bytes == null) {
                 return error(413, "batch_too_large", "intakeBatchTooLarge", maxBatch);
             }
             JsonNode json = JsonSerialization.mapper.readTree(bytes);
@@ -91,7 +88,7 @@ public final class RecordIntakeResource {
             return error(400, "malformed", "intakeMalformed");
         }
 
-        String deskId = caller.client().getClientId();
+        String deskId = admission.caller().client().getClientId();
         List<RecordIntake.Outcome> outcomes = null;
         for (int attempt = 1; outcomes == null; attempt++) {
             try {

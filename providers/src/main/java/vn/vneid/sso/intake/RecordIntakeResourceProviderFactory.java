@@ -1,51 +1,23 @@
 package vn.vneid.sso.intake;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import vn.vneid.sso.kc.BatchResourceProviderFactory;
 
 /**
  * Mounts {@link RecordIntakeResource} at {@code /realms/{realm}/vneid-intake}. Server option
  * {@code --spi-realm-restapi-extension--vneid-intake--max-batch-size} (default 500 records per request).
  */
-public final class RecordIntakeResourceProviderFactory implements RealmResourceProviderFactory {
+public final class RecordIntakeResourceProviderFactory extends BatchResourceProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-intake";
-    static final int DEFAULT_MAX_BATCH = 500;
 
-    private int maxBatch = DEFAULT_MAX_BATCH;
-
-    @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new RealmResourceProvider() {
-            @Override
-            public Object getResource() {
-                return new RecordIntakeResource(session, maxBatch);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    public RecordIntakeResourceProviderFactory() {
+        super(PROVIDER_ID);
     }
 
     @Override
-    public void init(Config.Scope config) {
-        maxBatch = Math.max(1, config.getInt("max-batch-size", DEFAULT_MAX_BATCH));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    protected Object resource(KeycloakSession session, int maxBatch) {
+        return new RecordIntakeResource(session, maxBatch);
     }
 }

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import vn.vneid.sso.limit.WindowCounter;
+
 /**
  * How many codes may be sent: per destination number per hour, per account per day, per client IP per hour. The
  * limits hold across logins and cluster nodes (the counters live in the replicated single-use store); they stop
- * SMS pumping and the flooding of one citizen's phone. A limit of 0 switches that counter off.
+ * SMS pumping and the flooding of one citizen's phone. A limit of 0 switches that counter off. Plain Java:
+ * {@link vn.vneid.sso.limit.FixedWindowLimiter} holds the counters.
  */
 public final class SendLimits {
 
@@ -35,13 +38,6 @@ public final class SendLimits {
         }
     }
 
-    /**
-     * One fixed-window counter: {@code limit} slots named {@code key.0 .. key.(limit-1)}, each taken once and
-     * expiring with the window.
-     */
-    public record Counter(Limit limit, String key, int slots, long ttlSeconds) {
-    }
-
     private final int perNumberPerHour;
     private final int perAccountPerDay;
     private final int perIpPerHour;
@@ -57,7 +53,7 @@ public final class SendLimits {
     }
 
     /** The counters one send takes a slot in. Numbers and IPs appear only hashed in the keys. */
-    public List<Counter> counters(String numberE164, String userId, String clientIp, Instant now) {
+    public List<WindowCounter<Limit>> counters(String numberE164, String userId, String clientIp, Instant now) {
         long hour = now.getEpochSecond() / 3600;
         long day = now.getEpochSecond() / 86400;
         return List.of(
@@ -67,8 +63,8 @@ public final class SendLimits {
                 .stream().filter(c -> c.slots() > 0).toList();
     }
 
-    private static Counter counter(Limit limit, String key, int slots, Duration window) {
-        return new Counter(limit, "vneid.sms.limit." + key, slots, window.toSeconds());
+    private static WindowCounter<Limit> counter(Limit limit, String key, int slots, Duration window) {
+        return new WindowCounter<>(limit, "vneid.sms.limit." + key, slots, window.toSeconds());
     }
 
     private static String hash(String value) {

@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.limit.FixedWindowLimiter;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
 
@@ -104,7 +105,8 @@ public final class SmsCodeChallenge {
                     break;
             }
         }
-        Optional<SendLimits.Limit> limited = new SendLimiter(session).tryAcquire(limits, e164, accountKey, clientIp);
+        Optional<SendLimits.Limit> limited = new FixedWindowLimiter(session)
+                .tryAcquire(limits.counters(e164, accountKey, clientIp, now));
         if (limited.isPresent()) {
             return Sent.refused(limited.get().messageKey(), "vneid_sms_limited",
                     "limit_" + limited.get().name().toLowerCase(Locale.ROOT));

@@ -15,16 +15,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.limit.FixedWindowLimiter;
 import vn.vneid.sso.login.SmsCodeConfig;
-import vn.vneid.sso.otp.SendLimiter;
 import vn.vneid.sso.otp.SendLimits;
 import vn.vneid.sso.otp.SmsCodePolicy;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
-import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Second step of the forgotten-password flow (issue #17): a code by SMS to the account's verified phone, with the
@@ -91,12 +91,12 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
             case ACCEPTED:
                 RecoveryNotes.CODE.clear(authSession);
                 authSession.setAuthNote(RecoveryNotes.CODE_VERIFIED, subject.getId());
-                RecoveryEvents.step(context.getEvent(), subject, "code_verified");
+                RecoveryEvents.EVENTS.step(context.getEvent(), subject, "code_verified");
                 context.setUser(subject);
                 context.success();
                 return;
             case EXPIRED:
-                RecoveryEvents.refused(context.getEvent(), subject, "code_expired");
+                RecoveryEvents.EVENTS.refused(context.getEvent(), subject, "code_expired");
                 context.challenge(page(context, config, state, "vneidSmsCodeExpired"));
                 return;
             case WRONG:
@@ -118,7 +118,7 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
 
     /** Recovery codes count for Keycloak's brute-force detection as the login's do (issue #17). */
     private static void wrongCode(AuthenticationFlowContext context, UserModel subject) {
-        RecoveryEvents.refused(context.getEvent(), subject, "wrong_code");
+        RecoveryEvents.EVENTS.refused(context.getEvent(), subject, "wrong_code");
         if (subject != null) {
             KcBruteForce.recordSecondFactorFailure(context, subject);
         }
@@ -150,15 +150,15 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
         UserModel subject = subject(context);
         String phone = subject == null ? null : CitizenProfile.verifiedPhone(subject);
         String idKey = String.valueOf(authSession.getAuthNote(RecoveryNotes.ID_KEY));
-        Optional<SendLimits.Limit> limited = new SendLimiter(context.getSession()).tryAcquire(config.limits(),
-                phone != null ? phone : "recovery." + idKey,
-                subject != null ? subject.getId() : "recovery." + idKey,
-                context.getConnection().getRemoteAddr());
+        Optional<SendLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                config.limits().counters(phone != null ? phone : "recovery." + idKey,
+                        subject != null ? subject.getId() : "recovery." + idKey,
+                        context.getConnection().getRemoteAddr(), now));
         String code = SmsCodeState.newCode(policy);
         SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
         RecoveryNotes.CODE.write(authSession, next);
         if (limited.isPresent()) {
-            RecoveryEvents.refused(context.getEvent(), subject,
+            RecoveryEvents.EVENTS.refused(context.getEvent(), subject,
                     "sms_limit_" + limited.get().name().toLowerCase(Locale.ROOT));
         } else if (phone != null) {
             dispatch(context, config, subject, phone, code);

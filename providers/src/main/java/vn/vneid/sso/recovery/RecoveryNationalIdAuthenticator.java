@@ -14,9 +14,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
-import vn.vneid.sso.kc.KcBruteForce;
-import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.kc.KcBruteForce;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
+import vn.vneid.sso.profile.CitizenProfile;
 
 /**
  * First step of the forgotten-password flow (issue #17): the national ID, validated as at login. Whatever the number
@@ -53,25 +55,27 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
         try {
             id = NationalIdNumber.parse(form.getFirst(FIELD_ID));
         } catch (NationalIdException e) {
-            RecoveryEvents.refused(context.getEvent(), null, "invalid_id");
+            RecoveryEvents.EVENTS.refused(context.getEvent(), null, "invalid_id");
             context.challenge(page(context, form.getFirst(FIELD_ID), e.reason().messageKey()));
             return;
         }
         context.getEvent().detail(Details.USERNAME, id.value());
         String realmId = context.getRealm().getId();
         String clientIp = context.getConnection().getRemoteAddr();
-        Optional<RecoveryLimits.Limit> limited = new RecoveryLimiter(context.getSession(), clock)
-                .tryAcquire(RecoveryConfig.limits(context.getAuthenticatorConfig()), realmId, id.value(), clientIp);
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                RecoveryConfig.limits(context.getAuthenticatorConfig()).counters(realmId, id.value(), clientIp,
+                        clock.instant()));
         if (limited.isPresent()) {
-            RecoveryEvents.refused(context.getEvent(), null, limited.get().eventReason());
-            context.challenge(page(context, id.value(), limited.get().messageKey()));
+            RecoveryEvents.EVENTS.refused(context.getEvent(), null, limited.get().eventReason());
+            context.challenge(page(context, id.value(),
+                    RecoveryConfig.LIMITS.messageKey(limited.get())));
             return;
         }
 
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), id.value());
         String refusal = refusal(context, user);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(RecoveryNotes.ID_KEY, RecoveryLimits.hash(realmId, id.value()));
+        authSession.setAuthNote(RecoveryNotes.ID_KEY, IdAddressLimits.hash(realmId, id.value()));
         authSession.removeAuthNote(RecoveryNotes.CODE_VERIFIED);
         RecoveryNotes.CODE.clear(authSession);
         // Recovery never creates a user session; a chip proof left by an earlier step-up in this browser tab must not
@@ -79,12 +83,12 @@ final class RecoveryNationalIdAuthenticator implements AlwaysConfiguredAuthentic
         authSession.clearUserSessionNotes();
         if (refusal == null) {
             authSession.setAuthNote(RecoveryNotes.SUBJECT, user.getId());
-            RecoveryEvents.step(context.getEvent(), user, "requested");
+            RecoveryEvents.EVENTS.step(context.getEvent(), user, "requested");
         } else {
             // Issue #17: the citizen still goes on to the code page, which reads the same for everyone and says where
             // to go when no code arrives; no SMS is sent and no code will ever be accepted.
             authSession.removeAuthNote(RecoveryNotes.SUBJECT);
-            RecoveryEvents.refused(context.getEvent(), user, refusal);
+            RecoveryEvents.EVENTS.refused(context.getEvent(), user, refusal);
         }
         context.success();
     }

@@ -19,12 +19,13 @@ import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.chip.ChipStepUpAuthenticator;
+import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.kc.KcSessions;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.login.LoginThrottle;
 import vn.vneid.sso.profile.CitizenProfile;
 import vn.vneid.sso.sms.SmsCodeSender;
 import vn.vneid.sso.sms.SmsException;
-import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 
 /**
  * Last step of the forgotten-password flow (issue #17): a new password that meets the realm's policy. Then every
@@ -40,8 +41,6 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
 
     static final String TEMPLATE = "vneid-recovery-password.ftl";
     static final String DONE_TEMPLATE = "vneid-recovery-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
     static final String SMS_GATEWAY = "sms-gateway";
 
     private static final Logger LOG = Logger.getLogger(RecoveryNewPasswordAuthenticator.class);
@@ -71,16 +70,12 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         }
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        String confirmation = form.getFirst(FIELD_CONFIRM);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(confirmation)) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {
@@ -102,16 +97,16 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         authSession.setAuthNote(RecoveryNotes.DONE, "true");
         authSession.removeAuthNote(RecoveryNotes.CODE_VERIFIED);
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
-                .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD).detail(RecoveryEvents.DETAIL, "changed")
-                .success();
-        context.getEvent().clone().user(user).detail(RecoveryEvents.DETAIL, "changed")
+                .detail(Details.CREDENTIAL_TYPE, UserCredentialModel.PASSWORD)
+                .detail(RecoveryEvents.EVENTS.detail(), "changed").success();
+        context.getEvent().clone().user(user).detail(RecoveryEvents.EVENTS.detail(), "changed")
                 .detail("vneid_sessions_ended", String.valueOf(ended)).success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
 
     private static void refusedPassword(AuthenticationFlowContext context, UserModel user, String messageKey,
             Object[] parameters) {
-        RecoveryEvents.refused(context.getEvent(), user, "password_policy");
+        RecoveryEvents.EVENTS.refused(context.getEvent(), user, "password_policy");
         context.challenge(page(context, new FormMessage("password", messageKey, parameters)));
     }
 
@@ -130,7 +125,7 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
             reason = "chip_not_verified";
         }
         if (reason != null) {
-            RecoveryEvents.refused(context.getEvent(), user, reason);
+            RecoveryEvents.EVENTS.refused(context.getEvent(), user, reason);
             context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form()
                     .setError("code_not_verified".equals(reason) ? "vneidRecoveryNotProven" : "vneidRecoveryNeedsChip")
                     .createErrorPage(Response.Status.FORBIDDEN));
@@ -138,7 +133,7 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
         }
         if (CitizenProfile.isLevelTwo(user) && authSession.getAuthNote(CHIP_EVENT_SENT) == null) {
             authSession.setAuthNote(CHIP_EVENT_SENT, "true");
-            RecoveryEvents.step(context.getEvent().clone().detail(ChipStepUpAuthenticator.EVENT_METHOD,
+            RecoveryEvents.EVENTS.step(context.getEvent().clone().detail(ChipStepUpAuthenticator.EVENT_METHOD,
                     authSession.getUserSessionNotes().get(ChipStepUpAuthenticator.EVENT_METHOD)), user,
                     "chip_verified");
         }
@@ -164,11 +159,7 @@ final class RecoveryNewPasswordAuthenticator implements AlwaysConfiguredAuthenti
     }
 
     private static Response page(AuthenticationFlowContext context, FormMessage error) {
-        var form = context.form();
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return NewPasswordForm.page(context.form(), TEMPLATE, error);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.login.SmsCodeConfig;
 import vn.vneid.sso.otp.SmsCodeChallenge;
 import vn.vneid.sso.otp.SmsCodeState;
@@ -78,17 +79,17 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
                 proven(context);
                 return;
             case EXPIRED:
-                RegistrationEvents.refused(context.getEvent(), "code_expired");
+                RegistrationEvents.EVENTS.refused(context.getEvent(), null, "code_expired");
                 context.challenge(page(context, challenge, new FormMessage(FIELD_CODE, "vneidSmsCodeExpired")));
                 return;
             case WRONG:
-                RegistrationEvents.refused(context.getEvent(), "wrong_code");
+                RegistrationEvents.EVENTS.refused(context.getEvent(), null, "wrong_code");
                 context.challenge(page(context, challenge, new FormMessage(FIELD_CODE, "vneidSmsCodeWrong",
                         challenge.remainingAttempts(authSession))));
                 return;
             case EXHAUSTED:
             default:
-                RegistrationEvents.refused(context.getEvent(), "too_many_codes");
+                RegistrationEvents.EVENTS.refused(context.getEvent(), null, "too_many_codes");
                 // The reset clears every note (the code state with it); the message is set after, so it survives.
                 context.resetFlow(() -> context.getAuthenticationSession()
                         .setAuthNote(RegistrationNotes.FLASH_ERROR, "vneidRegisterCodeTooManyAttempts"));
@@ -102,19 +103,19 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
         UserModel existing = context.getSession().users().getUserByUsername(context.getRealm(), person.nationalId());
         if (existing != null) {
             // Duplicate: the phone's holder learns that an account exists and where to go, nothing more.
-            RegistrationEvents.refused(context.getEvent().clone().user(existing), "account_exists");
+            RegistrationEvents.EVENTS.refused(context.getEvent().clone().user(existing), null, "account_exists");
             exists(context);
             return;
         }
         if (boundToAnAccount(context, phone)) {
             // Decree 69/2024: one phone number belongs to one account.
-            RegistrationEvents.refused(context.getEvent(), "phone_in_use");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "phone_in_use");
             context.resetFlow(() -> context.getAuthenticationSession()
                     .setAuthNote(RegistrationNotes.FLASH_ERROR, "vneidRegisterPhoneInUse"));
             return;
         }
         authSession.setAuthNote(RegistrationNotes.PHONE_PROVEN, phone);
-        RegistrationEvents.step(context.getEvent(), null, "code_verified");
+        RegistrationEvents.EVENTS.step(context.getEvent(), null, "code_verified");
         context.success();
     }
 
@@ -154,10 +155,10 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         Person person = RegistrationNotes.readPerson(authSession).orElseThrow();
         SmsCodeChallenge.Sent sent = challenge.send(context.getSession(), authSession, null,
-                "selfreg." + LookupLimits.hash(context.getRealm().getId(), person.nationalId()),
+                "selfreg." + IdAddressLimits.hash(context.getRealm().getId(), person.nationalId()),
                 context.getConnection().getRemoteAddr(), authSession.getAuthNote(RegistrationNotes.PHONE));
         if (sent.eventError() != null) {
-            RegistrationEvents.refused(context.getEvent(), sent.eventReason() != null ? sent.eventReason()
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, sent.eventReason() != null ? sent.eventReason()
                     : sent.eventError());
         }
         FormMessage message = sent.messageKey() == null ? null

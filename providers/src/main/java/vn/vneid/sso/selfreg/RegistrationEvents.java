@@ -1,7 +1,6 @@
 package vn.vneid.sso.selfreg;
 
-import org.keycloak.events.EventBuilder;
-import org.keycloak.models.UserModel;
+import vn.vneid.sso.kc.FlowStepEvents;
 
 /**
  * One event per registration step (issue #15), each a copy of the flow's REGISTER event with the detail
@@ -11,21 +10,8 @@ import org.keycloak.models.UserModel;
  */
 final class RegistrationEvents {
 
-    static final String DETAIL = "vneid_registration";
-    static final String REFUSED = "vneid_registration_refused";
+    static final FlowStepEvents EVENTS = new FlowStepEvents("vneid_registration", "vneid_registration_refused");
 
     private RegistrationEvents() {
-    }
-
-    static void step(EventBuilder flowEvent, UserModel user, String step) {
-        EventBuilder event = flowEvent.clone().detail(DETAIL, step);
-        if (user != null) {
-            event.user(user);
-        }
-        event.success();
-    }
-
-    static void refused(EventBuilder flowEvent, String reason) {
-        flowEvent.clone().detail(DETAIL, "refused").detail("reason", reason).error(REFUSED);
     }
 }

@@ -19,6 +19,8 @@ import vn.vneid.sso.identity.Gender;
 import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
@@ -106,11 +108,12 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
             return;
         }
 
-        Optional<LookupLimits.Limit> limited = new LookupLimiter(context.getSession(), clock)
-                .tryAcquire(config.limits(), context.getRealm().getId(), context.getConnection().getRemoteAddr(),
-                        id.value());
+        Optional<IdAddressLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
+                config.limits().counters(context.getRealm().getId(), id.value(),
+                        context.getConnection().getRemoteAddr(), clock.instant()));
         if (limited.isPresent()) {
-            refuse(context, form, limited.get().eventReason(), limited.get().messageKey());
+            refuse(context, form, limited.get().eventReason(),
+                    RegistrationConfig.LOOKUP_LIMITS.messageKey(limited.get()));
             return;
         }
         Optional<Person> person;
@@ -131,13 +134,13 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
         try {
             subscriber = SubscriberRegistries.lookup(context.getSession(), config.subscriberRegistry(), phone);
         } catch (RegistryUnavailableException e) {
-            RegistrationEvents.refused(context.getEvent(), "subscriber_registry_unavailable");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "subscriber_registry_unavailable");
             context.challenge(page(context, form, List.of(new FormMessage(FIELD_PHONE, "phoneRegistryUnavailable"))));
             return;
         }
         SimCheck.Verdict sim = SimCheck.decide(subscriber, id.value(), today, config.minValidDays());
         if (sim != SimCheck.Verdict.ACCEPTED) {
-            RegistrationEvents.refused(context.getEvent(), "phone_" + sim.code());
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "phone_" + sim.code());
             context.challenge(page(context, form, List.of(new FormMessage(FIELD_PHONE, sim.messageKey()))));
             return;
         }
@@ -146,13 +149,13 @@ final class RegistrationIdentityAuthenticator implements AlwaysConfiguredAuthent
         RegistrationNotes.clearAll(authSession);
         RegistrationNotes.writePerson(authSession, person.get());
         authSession.setAuthNote(RegistrationNotes.PHONE, phone.e164());
-        RegistrationEvents.step(context.getEvent(), null, "matched");
+        RegistrationEvents.EVENTS.step(context.getEvent(), null, "matched");
         context.success();
     }
 
     private static void refuse(AuthenticationFlowContext context, MultivaluedMap<String, String> form, String reason,
             String messageKey, Object... arguments) {
-        RegistrationEvents.refused(context.getEvent(), reason);
+        RegistrationEvents.EVENTS.refused(context.getEvent(), null, reason);
         context.challenge(page(context, form, List.of(new FormMessage(null, messageKey, arguments))));
     }
 

@@ -18,6 +18,7 @@ import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
+import vn.vneid.sso.kc.NewPasswordForm;
 import vn.vneid.sso.password.PersonalDataRule;
 import vn.vneid.sso.population.Person;
 import vn.vneid.sso.profile.CitizenProfile;
@@ -32,8 +33,6 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
 
     static final String TEMPLATE = "vneid-register-password.ftl";
     static final String DONE_TEMPLATE = "vneid-register-done.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -52,15 +51,12 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String phone = authSession.getAuthNote(RegistrationNotes.PHONE_PROVEN);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String password = form.getFirst(FIELD_PASSWORD);
-        if (password == null || password.isEmpty()) {
-            context.challenge(page(context, new FormMessage("password", "missingPasswordMessage")));
+        FormMessage problem = NewPasswordForm.problem(form);
+        if (problem != null) {
+            context.challenge(page(context, problem));
             return;
         }
-        if (!password.equals(form.getFirst(FIELD_CONFIRM))) {
-            context.challenge(page(context, new FormMessage(FIELD_CONFIRM, "notMatchPasswordMessage")));
-            return;
-        }
+        String password = form.getFirst(NewPasswordForm.FIELD_PASSWORD);
         // The realm's policy before the account exists: the policies that need no account, then the personal-data
         // rule with the registry's birth date and the proven phone (what vneidNotPersonalData checks on an account).
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
@@ -75,7 +71,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         }
         RealmModel realm = context.getRealm();
         if (context.getSession().users().getUserByUsername(realm, person.nationalId()) != null) {
-            RegistrationEvents.refused(context.getEvent(), "account_exists");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "account_exists");
             RegistrationCodeAuthenticator.exists(context);
             return;
         }
@@ -83,7 +79,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         try {
             user = create(context, person, phone, password);
         } catch (ModelDuplicateException e) {
-            RegistrationEvents.refused(context.getEvent(), "account_exists");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "account_exists");
             RegistrationCodeAuthenticator.exists(context);
             return;
         } catch (ModelException e) {
@@ -94,7 +90,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         RegistrationNotes.clearAll(authSession);
         authSession.setAuthNote(RegistrationNotes.DONE, DONE_TEMPLATE);
         context.getEvent().clone().user(user).detail(Details.USERNAME, user.getUsername())
-                .detail(RegistrationEvents.DETAIL, "created").detail(CitizenProfile.LEVEL, "1").success();
+                .detail(RegistrationEvents.EVENTS.detail(), "created").detail(CitizenProfile.LEVEL, "1").success();
         context.challenge(context.form().createForm(DONE_TEMPLATE));
     }
 
@@ -125,7 +121,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
     }
 
     private static void refusedPassword(AuthenticationFlowContext context, String messageKey, Object[] parameters) {
-        RegistrationEvents.refused(context.getEvent(), "password_policy");
+        RegistrationEvents.EVENTS.refused(context.getEvent(), null, "password_policy");
         context.challenge(page(context, new FormMessage("password", messageKey, parameters)));
     }
 
@@ -143,7 +139,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
         Optional<Person> person = RegistrationNotes.readPerson(authSession);
         String phone = authSession.getAuthNote(RegistrationNotes.PHONE);
         if (person.isEmpty() || phone == null || !phone.equals(authSession.getAuthNote(RegistrationNotes.PHONE_PROVEN))) {
-            RegistrationEvents.refused(context.getEvent(), "code_not_verified");
+            RegistrationEvents.EVENTS.refused(context.getEvent(), null, "code_not_verified");
             context.resetFlow();
             return Optional.empty();
         }
@@ -151,11 +147,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
     }
 
     private static Response page(AuthenticationFlowContext context, FormMessage error) {
-        var form = context.form();
-        if (error != null) {
-            form.addError(error);
-        }
-        return form.createForm(TEMPLATE);
+        return NewPasswordForm.page(context.form(), TEMPLATE, error);
     }
 
     @Override

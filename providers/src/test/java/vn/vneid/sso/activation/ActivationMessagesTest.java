@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import vn.vneid.sso.approval.ApprovalRules;
+import vn.vneid.sso.limit.IdAddressLimits;
 
 /** Every word of approval and activation is a message key with a Vietnamese and an English text. */
 class ActivationMessagesTest {
@@ -58,8 +59,8 @@ class ActivationMessagesTest {
         for (ApprovalRules.Refusal refusal : ApprovalRules.Refusal.values()) {
             keys.add(refusal.messageKey());
         }
-        for (ActivationLimits.Limit limit : ActivationLimits.Limit.values()) {
-            keys.add(limit.messageKey());
+        for (IdAddressLimits.Limit limit : IdAddressLimits.Limit.values()) {
+            keys.add(ActivationConfig.LIMITS.messageKey(limit));
         }
         ActivationConfig.PROPERTIES.forEach(p -> {
             keys.add(p.getLabel());

@@ -7,22 +7,26 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.vneid.sso.limit.WindowCounter;
+
 class SendLimitsTest {
 
     private static final Instant T = Instant.parse("2026-11-23T08:15:00Z");
 
     @Test
     void oneCounterPerLimitWithItsWindow() {
-        List<SendLimits.Counter> counters = new SendLimits(5, 10, 30).counters("+84912345678", "u-1", "10.0.0.1", T);
-        assertThat(counters).extracting(SendLimits.Counter::limit)
+        List<WindowCounter<SendLimits.Limit>> counters = new SendLimits(5, 10, 30).counters("+84912345678", "u-1",
+                "10.0.0.1", T);
+        assertThat(counters).extracting(WindowCounter::limit)
                 .containsExactly(SendLimits.Limit.NUMBER, SendLimits.Limit.ACCOUNT, SendLimits.Limit.IP);
-        assertThat(counters).extracting(SendLimits.Counter::slots).containsExactly(5, 10, 30);
-        assertThat(counters).extracting(SendLimits.Counter::ttlSeconds).containsExactly(3600L, 86400L, 3600L);
+        assertThat(counters).extracting(WindowCounter::slots).containsExactly(5, 10, 30);
+        assertThat(counters).extracting(WindowCounter::ttlSeconds).containsExactly(3600L, 86400L, 3600L);
     }
 
     @Test
     void keysNeverHoldTheNumberOrTheAddress() {
-        for (SendLimits.Counter counter : SendLimits.defaults().counters("+84912345678", "u-1", "10.0.0.1", T)) {
+        for (WindowCounter<SendLimits.Limit> counter : SendLimits.defaults().counters("+84912345678", "u-1",
+                "10.0.0.1", T)) {
             assertThat(counter.key()).doesNotContain("912345678").doesNotContain("10.0.0.1");
         }
     }
@@ -38,6 +42,6 @@ class SendLimitsTest {
     @Test
     void zeroSwitchesACounterOff() {
         assertThat(new SendLimits(0, 10, 0).counters("+84912345678", "u", "ip", T))
-                .extracting(SendLimits.Counter::limit).containsExactly(SendLimits.Limit.ACCOUNT);
+                .extracting(WindowCounter::limit).containsExactly(SendLimits.Limit.ACCOUNT);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.vneid.sso.limit.IdAddressLimits;
 import vn.vneid.sso.password.PersonalDataRule;
 
 /** Every word of the recovery is a message key with a Vietnamese and an English text. */
@@ -52,8 +53,8 @@ class RecoveryMessagesTest {
         Set<String> keys = new java.util.HashSet<>(Set.of("vneidRecoverySmsCodeText", "vneidRecoveryPasswordChangedSms",
                 "vneidRecoveryCodeTooManyAttempts", "vneidRecoveryNationalIdHelp", "vneidRecoverySmsCodeHelp",
                 "vneidRecoveryNewPasswordHelp", "vneidRecoveryLimitPerIdDay", "vneidRecoveryNotProven", "vneidRecoveryNeedsChip", "vneidRecoveryLimitPerAddressHour"));
-        for (RecoveryLimits.Limit limit : RecoveryLimits.Limit.values()) {
-            keys.add(limit.messageKey());
+        for (IdAddressLimits.Limit limit : IdAddressLimits.Limit.values()) {
+            keys.add(RecoveryConfig.LIMITS.messageKey(limit));
         }
         for (PersonalDataRule.Finding finding : PersonalDataRule.Finding.values()) {
             keys.add(finding.messageKey());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.vneid.sso.limit.IdAddressLimits;
 
 /** Every word of the level-1 registration is a message key with a Vietnamese and an English text (issue #15). */
 class RegistrationMessagesTest {
@@ -56,8 +57,8 @@ class RegistrationMessagesTest {
                 keys.add(verdict.messageKey());
             }
         }
-        for (LookupLimits.Limit limit : LookupLimits.Limit.values()) {
-            keys.add(limit.messageKey());
+        for (IdAddressLimits.Limit limit : IdAddressLimits.Limit.values()) {
+            keys.add(RegistrationConfig.LOOKUP_LIMITS.messageKey(limit));
         }
         RegistrationConfig.PROPERTIES.forEach(p -> {
             keys.add(p.getLabel());

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.vneid.sso.identity.NationalIdNumber;
-import vn.vneid.sso.phone.registry.http.CircuitBreaker;
+import vn.vneid.sso.http.LookupSettings;
+import vn.vneid.sso.http.StubRegistry;
 import vn.vneid.sso.population.PopulationRegistryUnavailableException;
 
 /** The population client against a real local HTTP server. */
@@ -27,36 +22,23 @@ class HttpPopulationClientTest {
     static final String HOA = "{\"nationalId\":\"001190100001\",\"fullName\":\"Nguyễn Thị Hòa\","
             + "\"birthDate\":\"1990-05-20\",\"gender\":\"female\"}";
 
-    private HttpServer server;
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicReference<String> lastBody = new AtomicReference<>();
-    private volatile int status = 200;
-    private volatile String record = HOA;
+    private StubRegistry registry;
 
     @BeforeEach
     void startRegistry() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/population", exchange -> {
-            calls.incrementAndGet();
-            lastBody.set(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = status == 200 ? record.getBytes(StandardCharsets.UTF_8) : new byte[0];
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        registry = new StubRegistry("/population");
+        registry.record = HOA;
     }
 
     @AfterEach
     void stopRegistry() {
-        server.stop(0);
+        registry.close();
     }
 
     private HttpPopulationClient client(int retries) {
-        return new HttpPopulationClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/population"),
-                null, Duration.ofSeconds(5), Duration.ofSeconds(10), retries, Duration.ZERO,
-                new CircuitBreaker(1000, Duration.ofSeconds(30), Clock.systemUTC()));
+        LookupSettings settings = new LookupSettings(registry.url(null), null, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), retries, Duration.ZERO, 1000, Duration.ofSeconds(30));
+        return new HttpPopulationClient(settings, settings.breaker(Clock.systemUTC()));
     }
 
     @Test
@@ -64,36 +46,36 @@ class HttpPopulationClientTest {
         var person = client(0).lookup(NationalIdNumber.parse("001190100001"));
         assertThat(person).isPresent();
         assertThat(person.get().fullName()).isEqualTo("Nguyễn Thị Hòa");
-        assertThat(lastBody.get()).isEqualTo("POST /population {\"nationalId\":\"001190100001\"}");
+        assertThat(registry.lastRequest).isEqualTo("POST /population {\"nationalId\":\"001190100001\"}");
     }
 
     @Test
     void notFoundIsEmpty() throws Exception {
-        status = 404;
+        registry.status = 404;
         assertThat(client(1).lookup(NationalIdNumber.parse("001190100001"))).isEmpty();
-        assertThat(calls.get()).isEqualTo(1);
+        assertThat(registry.calls.get()).isEqualTo(1);
     }
 
     @Test
     void a503IsRetriedThenUnavailable() {
-        status = 503;
+        registry.status = 503;
         assertThatThrownBy(() -> client(1).lookup(NationalIdNumber.parse("001190100001")))
                 .isInstanceOf(PopulationRegistryUnavailableException.class).hasMessage("failed: HTTP 503");
-        assertThat(calls.get()).isEqualTo(2);
+        assertThat(registry.calls.get()).isEqualTo(2);
     }
 
     @Test
     void anUnreadableRecordIsTheRegistryFailing() {
-        record = "{\"nationalId\":\"001190100001\"}";
+        registry.record = "{\"nationalId\":\"001190100001\"}";
         assertThatThrownBy(() -> client(0).lookup(NationalIdNumber.parse("001190100001")))
                 .isInstanceOf(PopulationRegistryUnavailableException.class).hasMessageContaining("unreadable");
     }
 
     @Test
     void aClientErrorIsNotRetried() {
-        status = 400;
+        registry.status = 400;
         assertThatThrownBy(() -> client(3).lookup(NationalIdNumber.parse("001190100001")))
                 .isInstanceOf(PopulationRegistryUnavailableException.class);
-        assertThat(calls.get()).isEqualTo(1);
+        assertThat(registry.calls.get()).isEqualTo(1);
     }
 }

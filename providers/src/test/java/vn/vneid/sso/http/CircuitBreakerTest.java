@@ -1,4 +1,4 @@
-package vn.vneid.sso.phone.registry.http;
+package vn.vneid.sso.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

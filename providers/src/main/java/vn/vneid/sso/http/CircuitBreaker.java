@@ -1,4 +1,4 @@
-package vn.vneid.sso.phone.registry.http;
+package vn.vneid.sso.http;
 
 import java.time.Clock;
 import java.time.Duration;

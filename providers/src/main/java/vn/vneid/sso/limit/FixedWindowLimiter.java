@@ -1,6 +1,6 @@
-package vn.vneid.sso.otp;
+package vn.vneid.sso.limit;
 
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,7 +8,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Takes a slot in each counter of {@link SendLimits}. The guarantee rests on {@code putIfAbsent} of slot
+ * Takes a slot in each of a list of {@link WindowCounter}s (SMS sends, recovery starts, registry lookups, activation
+ * tries), in the replicated single-use store. The guarantee rests on {@code putIfAbsent} of slot
  * {@code key.i}, which is atomic across the cluster: two nodes can never both take the last slot.
  *
  * <p>Cost does not grow with the number of codes already sent in a window (issue #14): slots are only ever taken in
@@ -19,29 +20,27 @@ import org.keycloak.models.SingleUseObjectProvider;
  * never skips a free slot; a lost or stale hint only costs extra probes. A probe that fails means another send took
  * that slot at the same moment, exactly as a failed compare-and-set would.
  */
-public final class SendLimiter {
+public final class FixedWindowLimiter {
 
     private static final String NEXT = "next";
 
     private final SingleUseObjectProvider store;
 
-    public SendLimiter(KeycloakSession session) {
+    public FixedWindowLimiter(KeycloakSession session) {
         this(session.singleUseObjects());
     }
 
-    SendLimiter(SingleUseObjectProvider store) {
+    public FixedWindowLimiter(SingleUseObjectProvider store) {
         this.store = store;
     }
 
-    /** @return the limit that refused this send, or empty when a slot was taken in every counter */
-    public Optional<SendLimits.Limit> tryAcquire(SendLimits limits, String numberE164, String userId,
-            String clientIp) {
-        return tryAcquire(limits, numberE164, userId, clientIp, Instant.now());
-    }
-
-    Optional<SendLimits.Limit> tryAcquire(SendLimits limits, String numberE164, String userId, String clientIp,
-            Instant now) {
-        for (SendLimits.Counter counter : limits.counters(numberE164, userId, clientIp, now)) {
+    /**
+     * Counters are taken in order: a refusal by a later one leaves the slots taken in the earlier ones.
+     *
+     * @return the limit that refused, or empty when a slot was taken in every counter
+     */
+    public <L> Optional<L> tryAcquire(List<WindowCounter<L>> counters) {
+        for (WindowCounter<L> counter : counters) {
             if (!takeSlot(counter)) {
                 return Optional.of(counter.limit());
             }
@@ -49,7 +48,7 @@ public final class SendLimiter {
         return Optional.empty();
     }
 
-    private boolean takeSlot(SendLimits.Counter counter) {
+    private boolean takeSlot(WindowCounter<?> counter) {
         String hintKey = counter.key() + "." + NEXT;
         for (int slot = readHint(hintKey); slot < counter.slots(); slot++) {
             if (store.putIfAbsent(counter.key() + "." + slot, counter.ttlSeconds())) {

@@ -1,4 +1,4 @@
-package vn.vneid.sso.otp;
+package vn.vneid.sso.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,72 +17,77 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.SingleUseObjectProvider;
 
+import vn.vneid.sso.otp.SendLimits;
+
 /** The limiter against an in-memory store with the single-use store's contract (atomic putIfAbsent). */
-class SendLimiterTest {
+class FixedWindowLimiterTest {
 
     private static final Instant T = Instant.parse("2026-11-24T08:15:00Z");
 
     @Test
     void theLimitHoldsAndRefusesWithItsReason() {
-        SendLimiter limiter = new SendLimiter(new MemoryStore());
+        FixedWindowLimiter limiter = new FixedWindowLimiter(new MemoryStore());
         SendLimits limits = new SendLimits(0, 0, 3);
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryAcquire(limits, "+84912345678", "u" + i, "10.0.0.1", T)).isEmpty();
+            assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u" + i, "10.0.0.1", T))).isEmpty();
         }
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u9", "10.0.0.1", T))
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u9", "10.0.0.1", T)))
                 .contains(SendLimits.Limit.IP);
         // Another address, and the next hour, are other counters.
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u9", "10.0.0.2", T)).isEmpty();
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u9", "10.0.0.1", T.plusSeconds(3600))).isEmpty();
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u9", "10.0.0.2", T))).isEmpty();
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u9", "10.0.0.1", T.plusSeconds(3600))))
+                .isEmpty();
     }
 
     @Test
     void theCostOfASendDoesNotGrowWithItsRank() {
         MemoryStore store = new MemoryStore();
-        SendLimiter limiter = new SendLimiter(store);
+        FixedWindowLimiter limiter = new FixedWindowLimiter(store);
         SendLimits limits = new SendLimits(0, 0, 200);
         List<Integer> costs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int before = store.operations.get();
-            assertThat(limiter.tryAcquire(limits, "+84912345678", "u" + i, "10.0.0.1", T)).isEmpty();
+            assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u" + i, "10.0.0.1", T))).isEmpty();
             costs.add(store.operations.get() - before);
         }
         // One read of the hint, one putIfAbsent, one write of the hint: the first send and the 200th alike.
         assertThat(costs).containsOnly(3);
         int before = store.operations.get();
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u", "10.0.0.1", T)).contains(SendLimits.Limit.IP);
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u", "10.0.0.1", T)))
+                .contains(SendLimits.Limit.IP);
         assertThat(store.operations.get() - before).isEqualTo(1);
     }
 
     @Test
     void aLostOrStaleHintNeverLetsMoreThrough() {
         MemoryStore store = new MemoryStore();
-        SendLimiter limiter = new SendLimiter(store);
+        FixedWindowLimiter limiter = new FixedWindowLimiter(store);
         SendLimits limits = new SendLimits(0, 0, 5);
         for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire(limits, "+84912345678", "u", "10.0.0.1", T);
+            limiter.tryAcquire(limits.counters("+84912345678", "u", "10.0.0.1", T));
         }
         String hintKey = hintKey(store);
         store.entries.remove(hintKey);
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u", "10.0.0.1", T)).isEmpty();
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u", "10.0.0.1", T))).isEmpty();
         store.entries.put(hintKey, Map.of("next", "0"));
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u", "10.0.0.1", T)).isEmpty();
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u", "10.0.0.1", T))).isEmpty();
         store.entries.put(hintKey, Map.of("next", "garbage"));
-        assertThat(limiter.tryAcquire(limits, "+84912345678", "u", "10.0.0.1", T)).contains(SendLimits.Limit.IP);
+        assertThat(limiter.tryAcquire(limits.counters("+84912345678", "u", "10.0.0.1", T)))
+                .contains(SendLimits.Limit.IP);
         assertThat(store.entries.keySet().stream().filter(k -> !k.endsWith(".next"))).hasSize(5);
     }
 
     @Test
     void concurrentSendersNeverExceedTheLimit() throws Exception {
         MemoryStore store = new MemoryStore();
-        SendLimiter limiter = new SendLimiter(store);
+        FixedWindowLimiter limiter = new FixedWindowLimiter(store);
         SendLimits limits = new SendLimits(0, 0, 200);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Optional<SendLimits.Limit>>> sends = new ArrayList<>();
             for (int i = 0; i < 800; i++) {
                 String user = "u" + i;
-                sends.add(pool.submit(() -> limiter.tryAcquire(limits, "+84912345678", user, "10.0.0.1", T)));
+                sends.add(pool.submit(() -> limiter.tryAcquire(limits.counters("+84912345678", user, "10.0.0.1", T))));
             }
             int granted = 0;
             for (Future<Optional<SendLimits.Limit>> send : sends) {
@@ -94,6 +99,18 @@ class SendLimiterTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRefusalByALaterCounterKeepsTheSlotsTakenBefore() {
+        MemoryStore store = new MemoryStore();
+        FixedWindowLimiter limiter = new FixedWindowLimiter(store);
+        List<WindowCounter<String>> counters = List.of(new WindowCounter<>("first", "a", 2, 60),
+                new WindowCounter<>("second", "b", 1, 60));
+        assertThat(limiter.tryAcquire(counters)).isEmpty();
+        assertThat(limiter.tryAcquire(counters)).contains("second");
+        assertThat(limiter.tryAcquire(counters)).as("the refused try still took a's last slot").contains("first");
+        assertThat(limiter.tryAcquire(List.<WindowCounter<String>>of())).isEmpty();
     }
 
     private static String hintKey(MemoryStore store) {

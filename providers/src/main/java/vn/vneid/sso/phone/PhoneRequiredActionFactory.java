@@ -1,0 +1,65 @@
+package vn.vneid.sso.phone;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * Binding a verified phone and changing it are one {@link PhoneRequiredAction} under two ids: each id has its own
+ * label and event step, both share {@link VerifyPhoneConfig}. No server-wide state.
+ */
+abstract class PhoneRequiredActionFactory implements RequiredActionFactory {
+
+    private final String id;
+    private final String displayText;
+    private final String eventStep;
+
+    PhoneRequiredActionFactory(String id, String displayText, String eventStep) {
+        this.id = id;
+        this.displayText = displayText;
+        this.eventStep = eventStep;
+    }
+
+    @Override
+    public final RequiredActionProvider create(KeycloakSession session) {
+        return new PhoneRequiredAction(Clock.systemUTC(), id, eventStep);
+    }
+
+    @Override
+    public final String getId() {
+        return id;
+    }
+
+    @Override
+    public final String getDisplayText() {
+        return displayText;
+    }
+
+    @Override
+    public final boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public final List<ProviderConfigProperty> getConfigMetadata() {
+        return VerifyPhoneConfig.PROPERTIES;
+    }
+
+    @Override
+    public final void init(Config.Scope config) {
+    }
+
+    @Override
+    public final void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public final void close() {
+    }
+}
