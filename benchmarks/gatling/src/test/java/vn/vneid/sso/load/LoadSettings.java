@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
 record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
-        int smsSinkPort, Path reportDir) {
+        int smsSinkPort, Path reportDir, Path clientKeyFile) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -16,6 +16,8 @@ record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warm
                 Duration.ofSeconds(Integer.getInteger("load.phase-seconds", 60)),
                 Integer.getInteger("load.rounds", 3),
                 Integer.getInteger("load.sms-sink-port", 8099),
-                Path.of(System.getProperty("load.report-dir", "target/load-report")));
+                Path.of(System.getProperty("load.report-dir", "target/load-report")),
+                // Written by LoadRealms: the private key of the service-account clients (client credentials).
+                Path.of(System.getProperty("load.client-key", "target/load/client-key.json")));
     }
 }
