@@ -49,6 +49,11 @@ public final class LoadRealms {
         ObjectNode vneid = (ObjectNode) JSON.readTree(productionRealm.toFile());
         raiseCodeLimits(vneid);
         chipEveryStepUp(vneid);
+        if ("true".equals(System.getenv("LOAD_WITHOUT_CLIENT_POLICIES"))) {
+            // An experiment, never the benchmark: what the realm's client policies cost each request (issue #14).
+            vneid.remove("clientPolicies");
+            vneid.remove("clientProfiles");
+        }
         // As a government service's back end is registered: the realm's FAPI 2.0 government profile applies.
         ObjectNode ourService = serviceClient(publicJwks);
         ((ObjectNode) ourService.path("attributes")).put("vneid.government", "true");
