@@ -43,7 +43,10 @@ final class ChipStepUp {
     private final TestPki.DocumentSigner documentSigner = TestPki.demo().issueDocumentSigner();
     private final Map<Integer, ChipCard> cards = new ConcurrentHashMap<>();
 
-    /** The card of the chip citizen {@code index}: issued on first use (it holds a fresh Active Authentication key). */
+    /**
+     * The card of the chip citizen {@code index}: issued on first use (it holds a fresh Active Authentication key),
+     * valid to his 40th birthday and issued ten years before, so valid today, with the account's number and birth date.
+     */
     ChipCard card(int index) {
         return cards.computeIfAbsent(index, i -> ChipCard.issue(new Citizen(Citizens.chipNationalId(i),
                 Citizens.chipFullName(i), Citizens.BIRTH_DATE, Citizen.Sex.MALE, "Hồ Chí Minh", "Hồ Chí Minh",

@@ -128,17 +128,7 @@ public class LoginSimulation extends Simulation {
      */
     private PopulationBuilder loop(String kind, int round, Duration length, Citizens pool, ChainBuilder login,
             ChainBuilder request) {
-        LoadResults.Phase phase = results.phase(kind, round);
-        ChainBuilder measured = exec(session -> session.set("t0", System.nanoTime()))
-                .exitBlockOnFail().on(request)
-                .exec(session -> {
-                    if (session.isFailed()) {
-                        phase.failures.incrementAndGet();
-                    } else {
-                        phase.done(session.getLong("t0"), System.nanoTime());
-                    }
-                    return session;
-                });
+        ChainBuilder measured = measured(results.phase(kind, round), request);
         return scenario(kind + " " + round).feed(pool)
                 .exitBlockOnFail().on(login, during(length).on(measured))
                 .exec(session -> {
@@ -150,8 +140,13 @@ public class LoginSimulation extends Simulation {
 
     /** Requests that need no login, at saturation: each concurrent user repeats the request for the whole phase. */
     private PopulationBuilder repeat(String kind, int round, Duration length, ChainBuilder request) {
-        LoadResults.Phase phase = results.phase(kind, round);
-        ChainBuilder measured = exec(session -> session.set("t0", System.nanoTime()))
+        return scenario(kind + " " + round).during(length).on(measured(results.phase(kind, round), request))
+                .injectOpen(atOnceUsers(settings.concurrency()));
+    }
+
+    /** One request (or a few) timed as one journey of the phase; a failure is counted and ends only this journey. */
+    private static ChainBuilder measured(LoadResults.Phase phase, ChainBuilder request) {
+        return exec(session -> session.set("t0", System.nanoTime()))
                 .exitBlockOnFail().on(request)
                 .exec(session -> {
                     if (session.isFailed()) {
@@ -161,7 +156,6 @@ public class LoginSimulation extends Simulation {
                     }
                     return session;
                 });
-        return scenario(kind + " " + round).during(length).on(measured).injectOpen(atOnceUsers(settings.concurrency()));
     }
 
     /**
