@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One load run: builds our jars, prepares Keycloak 26.7.3 in PRODUCTION mode (kc.sh build, then start --optimized)
 # over TLS on 127.0.0.1 with PostgreSQL, imports our realm and a control realm with the same number of accounts, runs
-# the Gatling simulation (stock password login and our level-1 login, alternating) and writes the summary:
+# the Gatling simulation (stock password login and our level-1 login, refresh, userinfo, client credentials, each
+# alternating with its stock equivalent, and the chip step-up with the simulator's test CSCA trusted: a load run is a
+# test environment) and writes the summary:
 # benchmarks/gatling/target/load-report/summary.{json,md} and latency.svg (Gatling's own report is under
 # benchmarks/gatling/target/gatling/).
 #
@@ -45,7 +47,7 @@ for port in "$https_port" "$management_port" "$sink_port" "$pg_port"; do
   fi
 done
 
-./mvnw -B -q -DskipTests install -pl distribution -am
+./mvnw -B -q -DskipTests install -pl distribution,chip-simulator -am
 ./mvnw -B -q -f benchmarks/gatling/pom.xml process-test-classes
 
 kc_pid=""
@@ -74,7 +76,7 @@ keytool -genkeypair -alias server -keyalg EC -groupname secp256r1 -validity 7 -d
 rm -rf "$kc_home/data/import" && mkdir -p "$kc_home/data/import"
 java -cp "$root/benchmarks/gatling/target/test-classes:$(cat "$root/benchmarks/gatling/target/load-classpath.txt")" \
   vn.vneid.sso.load.LoadRealms \
-  "$root/realm-config/vneid-realm.json" "$kc_home/data/import" "$accounts"
+  "$root/realm-config/vneid-realm.json" "$kc_home/data/import" "$accounts" "$work/client-key.json"
 
 # Build-time options belong to kc.sh build; start --optimized then runs exactly that build.
 "$kc_home/bin/kc.sh" build --db=postgres --health-enabled=true \
@@ -87,6 +89,7 @@ export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$secret"
   --hostname="https://127.0.0.1:$https_port" --http-enabled=false --https-port="$https_port" \
   --https-key-store-file="$work/tls.p12" --https-key-store-password="$secret" \
   --http-management-port="$management_port" \
+  --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true \
   --spi-vneid-sms--http--url="http://127.0.0.1:$sink_port/sms" \
   --spi-vneid-sms--http--read-timeout-ms=10000 \
   >"$work/keycloak.log" 2>&1 &
@@ -116,6 +119,7 @@ echo "load: $concurrency concurrent users, $rounds rounds of $phase_seconds s pe
 ./mvnw -B -q -f benchmarks/gatling/pom.xml gatling:test \
   -Dload.base-url="https://127.0.0.1:$https_port" -Dload.citizens="$accounts" \
   -Dload.concurrency="$concurrency" -Dload.warm-up-seconds="$warm_up_seconds" -Dload.phase-seconds="$phase_seconds" -Dload.rounds="$rounds" \
-  -Dload.sms-sink-port="$sink_port" -Dload.report-dir="$report_dir" -Dload.journeys="${LOAD_JOURNEYS:-}"
+  -Dload.sms-sink-port="$sink_port" -Dload.client-key="$work/client-key.json" -Dload.report-dir="$report_dir" \
+  -Dload.journeys="${LOAD_JOURNEYS:-}"
 
 cat "$report_dir/summary.md"

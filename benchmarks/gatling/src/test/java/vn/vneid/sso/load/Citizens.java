@@ -1,5 +1,6 @@
 package vn.vneid.sso.load;
 
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -13,10 +14,15 @@ import java.util.concurrent.TimeUnit;
 final class Citizens implements Iterator<Map<String, Object>> {
 
     static final String PASSWORD = "Bench-Pass-2024!";
+    /** Every account of the run is a man born on this day; a chip must carry the same date. */
+    static final LocalDate BIRTH_DATE = LocalDate.of(1990, 5, 17);
+    /** The level-2 citizens of the chip step-up (issue #14), apart from the level-1 citizens of the login. */
+    static final String CHIP_POOL = "vneid-chip";
 
     private final BlockingQueue<Integer> free = new LinkedBlockingQueue<>();
     private final String realm;
 
+    /** @param realm {@code vneid}, the control realm, or {@link #CHIP_POOL} */
     Citizens(String realm, int count) {
         this.realm = realm;
         for (int i = 1; i <= count; i++) {
@@ -31,6 +37,19 @@ final class Citizens implements Iterator<Map<String, Object>> {
 
     static String phone(int index) {
         return String.format("+8491%07d", index);
+    }
+
+    /** Registered in Hồ Chí Minh City (079), so that no level-1 citizen of the run shares the number. */
+    static String chipNationalId(int index) {
+        return String.format("079090%06d", index);
+    }
+
+    static String chipFullName(int index) {
+        return "Công Dân Gắn Chip " + index;
+    }
+
+    static String chipPhone(int index) {
+        return String.format("+8492%07d", index);
     }
 
     static String stockUsername(int index) {
@@ -48,6 +67,9 @@ final class Citizens implements Iterator<Map<String, Object>> {
             Integer index = free.poll(10, TimeUnit.MINUTES);
             if (index == null) {
                 throw new IllegalStateException("no free account in " + realm + ": raise load.citizens");
+            }
+            if (CHIP_POOL.equals(realm)) {
+                return Map.of("index", index, "username", chipNationalId(index), "phone", chipPhone(index));
             }
             String username = "vneid".equals(realm) ? nationalId(index) : stockUsername(index);
             return Map.of("index", index, "username", username, "phone", phone(index));

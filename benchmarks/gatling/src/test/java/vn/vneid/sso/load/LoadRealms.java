@@ -8,19 +8,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 
 /**
  * Writes what the server imports for a load run: our production realm with its code limits raised for one load
  * generator's address (they stay on: the run pays for them), a control realm with Keycloak's own browser flow and the
- * same password policy, and the same number of accounts in each.
+ * same password policy, and the same number of accounts in each. Besides (issue #14): level-2 citizens whose chips the
+ * load generator simulates, and in each realm a confidential client for the client-credentials grant, both
+ * authenticating with the same key ({@code private_key_jwt} PS256, DPoP-bound tokens), whose private half goes to
+ * {@code <client key file>} (outside the import directory, which Keycloak reads as realms).
  *
- * <p>{@code LoadRealms <vneid-realm.json> <import dir> <accounts>}
+ * <p>{@code LoadRealms <vneid-realm.json> <import dir> <accounts> <client key file>}
  */
 public final class LoadRealms {
 
     static final String CONTROL_REALM = "control";
     static final String CONTROL_CLIENT = "bench-rp";
     static final String REDIRECT_URI = "http://localhost:8089/callback";
+    /** The service-account clients of the client-credentials scenario, one per realm. */
+    static final String SERVICE_CLIENT = "bench-service";
+    /** Chip citizens: only the concurrent users of the step-up need one each; a few spare. */
+    static final int MAX_CHIP_CITIZENS = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,17 +40,37 @@ public final class LoadRealms {
         Path productionRealm = Path.of(args[0]);
         Path importDir = Files.createDirectories(Path.of(args[1]));
         int accounts = Integer.parseInt(args[2]);
+        Path clientKeyFile = Path.of(args[3]);
+
+        RSAKey clientKey = ServiceClient.newKey();
+        Files.writeString(clientKeyFile, clientKey.toJSONString());
+        String publicJwks = new JWKSet(clientKey.toPublicJWK()).toString();
 
         ObjectNode vneid = (ObjectNode) JSON.readTree(productionRealm.toFile());
         raiseCodeLimits(vneid);
+        chipEveryStepUp(vneid);
+        if ("true".equals(System.getenv("LOAD_WITHOUT_CLIENT_POLICIES"))) {
+            // An experiment, never the benchmark: what the realm's client policies cost each request (issue #14).
+            vneid.remove("clientPolicies");
+            vneid.remove("clientProfiles");
+        }
+        // As a government service's back end is registered: the realm's FAPI 2.0 government profile applies.
+        ObjectNode ourService = serviceClient(publicJwks);
+        ((ObjectNode) ourService.path("attributes")).put("vneid.government", "true");
+        ((ArrayNode) vneid.path("clients")).add(ourService);
         write(importDir.resolve("vneid-realm.json"), vneid);
-        write(importDir.resolve("control-realm.json"), controlRealm(vneid.path("passwordPolicy").asText()));
+        ObjectNode control = controlRealm(vneid.path("passwordPolicy").asText());
+        ((ArrayNode) control.path("clients")).add(serviceClient(publicJwks));
+        write(importDir.resolve("control-realm.json"), control);
 
         ArrayNode citizens = JSON.createArrayNode();
         ArrayNode stockUsers = JSON.createArrayNode();
         for (int i = 1; i <= accounts; i++) {
             citizens.add(citizen(i));
             stockUsers.add(stockUser(i));
+        }
+        for (int i = 1; i <= chipCitizens(accounts); i++) {
+            citizens.add(chipCitizen(i));
         }
         write(importDir.resolve("vneid-users-0.json"), JSON.createObjectNode().put("realm", "vneid")
                 .set("users", citizens));
@@ -66,6 +95,42 @@ public final class LoadRealms {
         throw new IllegalStateException("the realm file has no 'vneid sms code' configuration");
     }
 
+    static int chipCitizens(int accounts) {
+        return Math.min(accounts, MAX_CHIP_CITIZENS);
+    }
+
+    /**
+     * Level 2 is asked again on every step-up of the run (the production realm keeps a level-2 login for 5 minutes):
+     * each measured step-up then reads the chip, as for a citizen whose level 2 has lapsed. Level 1 is unchanged.
+     */
+    private static void chipEveryStepUp(ObjectNode realm) {
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            if ("vneid level 2 condition".equals(config.path("alias").asText())) {
+                ((ObjectNode) config.path("config")).put("loa-max-age", "0");
+                return;
+            }
+        }
+        throw new IllegalStateException("the realm file has no 'vneid level 2 condition' configuration");
+    }
+
+    /** A confidential client with a service account only: private_key_jwt PS256 with the given key, DPoP-bound. */
+    private static ObjectNode serviceClient(String publicJwks) {
+        ObjectNode client = JSON.createObjectNode();
+        client.put("clientId", SERVICE_CLIENT);
+        client.put("enabled", true);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-jwt");
+        client.put("standardFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("serviceAccountsEnabled", true);
+        ObjectNode attributes = client.putObject("attributes");
+        attributes.put("use.jwks.string", "true");
+        attributes.put("jwks.string", publicJwks);
+        attributes.put("token.endpoint.auth.signing.alg", "PS256");
+        attributes.put("dpop.bound.access.tokens", "true");
+        return client;
+    }
+
     private static ObjectNode controlRealm(String passwordPolicy) {
         ObjectNode realm = JSON.createObjectNode();
         realm.put("realm", CONTROL_REALM);
@@ -88,10 +153,26 @@ public final class LoadRealms {
         user.put("enabled", true);
         ObjectNode attributes = user.putObject("attributes");
         attributes.putArray("fullName").add("Công Dân " + index);
-        attributes.putArray("birthdate").add("1990-05-17");
+        attributes.putArray("birthdate").add(Citizens.BIRTH_DATE.toString());
         attributes.putArray("gender").add("male");
         attributes.putArray("vneidLevel").add("1");
         attributes.putArray("phoneNumber").add(Citizens.phone(index));
+        attributes.putArray("phoneNumberVerified").add("true");
+        password(user);
+        return user;
+    }
+
+    /** A level-2 citizen: the chip the load generator simulates for him carries the same number and birth date. */
+    private static ObjectNode chipCitizen(int index) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", Citizens.chipNationalId(index));
+        user.put("enabled", true);
+        ObjectNode attributes = user.putObject("attributes");
+        attributes.putArray("fullName").add(Citizens.chipFullName(index));
+        attributes.putArray("birthdate").add(Citizens.BIRTH_DATE.toString());
+        attributes.putArray("gender").add("male");
+        attributes.putArray("vneidLevel").add("2");
+        attributes.putArray("phoneNumber").add(Citizens.chipPhone(index));
         attributes.putArray("phoneNumberVerified").add("true");
         password(user);
         return user;

@@ -33,6 +33,9 @@ final class LoadResults {
         final AtomicInteger failures = new AtomicInteger();
         volatile long firstStart = Long.MAX_VALUE;
         volatile long lastEnd = Long.MIN_VALUE;
+        /** The machine's 1-minute load average while the phase ran (it is shared: figures need it beside them). */
+        final List<Double> loadAverages = new ArrayList<>();
+        private long lastSample = Long.MIN_VALUE;
 
         Phase(String kind, int round) {
             this.kind = kind;
@@ -43,6 +46,22 @@ final class LoadResults {
             millis.add((endNanos - startNanos) / 1_000_000);
             firstStart = Math.min(firstStart, startNanos);
             lastEnd = Math.max(lastEnd, endNanos);
+            if (lastSample == Long.MIN_VALUE || endNanos - lastSample > 2_000_000_000L) {
+                lastSample = endNanos;
+                double load = loadAverage();
+                if (load >= 0) {
+                    loadAverages.add(load);
+                }
+            }
+        }
+    }
+
+    /** The 1-minute load average of the machine, or -1 where /proc is not there. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -84,9 +103,10 @@ final class LoadResults {
             node.put("p50ms", summary.percentile(50));
             node.put("p95ms", summary.percentile(95));
             node.put("p99ms", summary.percentile(99));
+            node.put("loadAverage", round(summary.loadAverage()));
         }
         ObjectNode ratios = root.putObject("throughputRatioOursToStock");
-        for (String journey : List.of("login", "refresh", "userinfo")) {
+        for (String journey : List.of("login", "refresh", "userinfo", "client-credentials")) {
             Summary stock = byKind.get("stock-" + journey);
             Summary ours = byKind.get("vneid-" + journey);
             if (stock != null && ours != null && stock.perSecond() > 0) {
@@ -104,11 +124,19 @@ final class LoadResults {
                         + "kind, %d rounds of %d s per kind, alternating.%n%n", root.path("citizens").asInt(),
                 root.path("concurrency").asInt(), root.path("warmUpSeconds").asInt(), root.path("rounds").asInt(),
                 root.path("phaseSeconds").asInt()));
-        md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms | Load average |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (Summary s : byKind.values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d |%n", s.kind, s.count(),
-                    s.failures, s.perSecond(), s.percentile(50), s.percentile(95), s.percentile(99)));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d | %.2f |%n", s.kind,
+                    s.count(), s.failures, s.perSecond(), s.percentile(50), s.percentile(95), s.percentile(99),
+                    s.loadAverage()));
+        }
+        md.append(String.format(Locale.ROOT, "%nLoad average: the machine's 1-minute figure, mean over the journey's "
+                + "phases (%d cores).%n", Runtime.getRuntime().availableProcessors()));
+        if (byKind.containsKey("vneid-chip-step-up")) {
+            md.append(String.format(Locale.ROOT, "%nChip step-up (level-1 session to vneid-l2, the app's requests "
+                    + "included; stock Keycloak has no equivalent): %.2f per second (goal: at least 10).%n",
+                    byKind.get("vneid-chip-step-up").perSecond()));
         }
         root.path("throughputRatioOursToStock").fields().forEachRemaining(ratio -> md.append(String.format(
                 Locale.ROOT, "%nThroughput ours/stock, %s: %.3f%n", ratio.getKey(), ratio.getValue().asDouble())));
@@ -118,7 +146,7 @@ final class LoadResults {
     /** Grouped bars: p50, p95, p99 per journey kind. */
     private static String svg(Map<String, Summary> byKind) {
         int width = Math.max(640, 80 + 120 * byKind.size());
-        int height = 320;
+        int height = 380;
         int left = 60;
         int bottom = 260;
         long max = byKind.values().stream().mapToLong(s -> s.percentile(99)).max().orElse(1);
@@ -146,12 +174,14 @@ final class LoadResults {
                         + "fill=\"%s\"><title>%s p%d: %d ms</title></rect>%n", x0 + p * (bar + 4), bottom - h, bar,
                         h, colours[p], s.kind, percentiles[p], value));
             }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0, bottom + 18, s.kind));
+            // Slanted: the longer journey names would overlap their neighbours.
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" transform=\"rotate(20 %d %d)\">%s</text>%n",
+                    x0, bottom + 16, x0, bottom + 16, s.kind));
             i++;
         }
         for (int p = 0; p < percentiles.length; p++) {
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"295\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"306\">p%d</text>%n", left + p * 70, colours[p], left + 16 + p * 70,
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"355\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"366\">p%d</text>%n", left + p * 70, colours[p], left + 16 + p * 70,
                     percentiles[p]));
         }
         svg.append("</svg>\n");
@@ -165,6 +195,7 @@ final class LoadResults {
     private static final class Summary {
         final String kind;
         final List<Long> millis = new ArrayList<>();
+        final List<Double> loadAverages = new ArrayList<>();
         int failures;
         double seconds;
         int completed;
@@ -177,11 +208,18 @@ final class LoadResults {
             List<Long> values = new ArrayList<>(phase.millis);
             millis.addAll(values);
             failures += phase.failures.get();
+            synchronized (phase) {
+                loadAverages.addAll(phase.loadAverages);
+            }
             completed += values.size();
             if (!values.isEmpty()) {
                 seconds += (phase.lastEnd - phase.firstStart) / 1e9;
             }
             Collections.sort(millis);
+        }
+
+        double loadAverage() {
+            return loadAverages.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         }
 
         int count() {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
 record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
-        int smsSinkPort, Path reportDir, Set<String> journeys) {
+        int smsSinkPort, Path reportDir, Path clientKeyFile, Set<String> journeys) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -20,6 +20,8 @@ record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warm
                 Integer.getInteger("load.rounds", 3),
                 Integer.getInteger("load.sms-sink-port", 8099),
                 Path.of(System.getProperty("load.report-dir", "target/load-report")),
+                // Written by LoadRealms: the private key of the service-account clients (client credentials).
+                Path.of(System.getProperty("load.client-key", "target/load/client-key.json")),
                 Arrays.stream(System.getProperty("load.journeys", "").split(",")).map(String::strip)
                         .filter(kind -> !kind.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }

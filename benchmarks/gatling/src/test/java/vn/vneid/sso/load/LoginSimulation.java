@@ -30,7 +30,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Stock Keycloak's password login next to our level-1 login (national number + password, then the SMS code), then
  * token refresh and userinfo in each realm, in alternating phases of the same length and concurrency against one
  * server, so both meet the same machine state. A login runs from the authorization request to the tokens (PKCE), as
- * a relying party's user would.
+ * a relying party's user would. Issue #14 adds the client-credentials grant of a service account in each realm, and
+ * the chip step-up of a level-1 session to level 2 end to end (no stock equivalent: stock Keycloak has no chip).
  */
 public class LoginSimulation extends Simulation {
 
@@ -43,6 +44,9 @@ public class LoginSimulation extends Simulation {
     private final LoadResults results = new LoadResults();
     private final Citizens citizens = new Citizens("vneid", settings.citizens());
     private final Citizens stockUsers = new Citizens(LoadRealms.CONTROL_REALM, settings.citizens());
+    private final Citizens chipHolders = new Citizens(Citizens.CHIP_POOL, LoadRealms.chipCitizens(settings.citizens()));
+    private final ChipStepUp chip = new ChipStepUp();
+    private final ServiceClient serviceClient = ServiceClient.fromKeyFile(settings.clientKeyFile());
     private SmsSink sink;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
@@ -66,6 +70,11 @@ public class LoginSimulation extends Simulation {
                     userInfo("stock", LoadRealms.CONTROL_REALM)));
             phases.add(loop("vneid-userinfo", round, length, citizens, vneidLogin(),
                     userInfo("vneid", "vneid")));
+            phases.add(repeat("stock-client-credentials", round, length,
+                    clientCredentials("stock", LoadRealms.CONTROL_REALM)));
+            phases.add(repeat("vneid-client-credentials", round, length, clientCredentials("vneid", "vneid")));
+            phases.add(loop("vneid-chip-step-up", round, length, chipHolders, vneidLogin().exec(chip.holdCard()),
+                    chip.journey(CHALLENGE, VERIFIER, LoadRealms.REDIRECT_URI)));
         }
         phases.removeIf(phase -> phase == null);
         if (phases.isEmpty()) {
@@ -130,8 +139,28 @@ public class LoginSimulation extends Simulation {
         if (!settings.runs(kind)) {
             return null;
         }
-        LoadResults.Phase phase = results.phase(kind, round);
-        ChainBuilder measured = exec(session -> session.set("t0", System.nanoTime()))
+        ChainBuilder measured = measured(results.phase(kind, round), request);
+        return scenario(kind + " " + round).feed(pool)
+                .exitBlockOnFail().on(login, during(length).on(measured))
+                .exec(session -> {
+                    pool.giveBack(session.getInt("index"));
+                    return session;
+                })
+                .injectOpen(atOnceUsers(settings.concurrency()));
+    }
+
+    /** Requests that need no login, at saturation: each concurrent user repeats the request for the whole phase. */
+    private PopulationBuilder repeat(String kind, int round, Duration length, ChainBuilder request) {
+        if (!settings.runs(kind)) {
+            return null;
+        }
+        return scenario(kind + " " + round).during(length).on(measured(results.phase(kind, round), request))
+                .injectOpen(atOnceUsers(settings.concurrency()));
+    }
+
+    /** One request (or a few) timed as one journey of the phase; a failure is counted and ends only this journey. */
+    private static ChainBuilder measured(LoadResults.Phase phase, ChainBuilder request) {
+        return exec(session -> session.set("t0", System.nanoTime()))
                 .exitBlockOnFail().on(request)
                 .exec(session -> {
                     if (session.isFailed()) {
@@ -141,13 +170,23 @@ public class LoginSimulation extends Simulation {
                     }
                     return session;
                 });
-        return scenario(kind + " " + round).feed(pool)
-                .exitBlockOnFail().on(login, during(length).on(measured))
-                .exec(session -> {
-                    pool.giveBack(session.getInt("index"));
-                    return session;
-                })
-                .injectOpen(atOnceUsers(settings.concurrency()));
+    }
+
+    /**
+     * A service account's token: the assertion and the DPoP proof are made per request (single-use {@code jti}), in
+     * the measured time, the same work for both realms.
+     */
+    private ChainBuilder clientCredentials(String kind, String realm) {
+        String tokenPath = "/realms/" + realm + "/protocol/openid-connect/token";
+        String issuer = settings.baseUrl() + "/realms/" + realm;
+        return exec(session -> session.set("assertion", serviceClient.assertion(LoadRealms.SERVICE_CLIENT, issuer))
+                        .set("dpop", serviceClient.proof(settings.baseUrl() + tokenPath)))
+                .exec(http(kind + ": client credentials").post(tokenPath).header("DPoP", "#{dpop}")
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                        .formParam("client_assertion", "#{assertion}")
+                        .check(status().is(200), jsonPath("$.token_type").is("DPoP"),
+                                jsonPath("$.access_token").exists()));
     }
 
     private static ChainBuilder refresh(String kind, String realm, String clientId) {
@@ -213,7 +252,7 @@ public class LoginSimulation extends Simulation {
                         jsonPath("$.refresh_token").saveAs("refreshToken")));
     }
 
-    private static String code(String location) {
+    static String code(String location) {
         Matcher matcher = CODE.matcher(URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location)
                 .getRawQuery());
         if (!matcher.find()) {
