@@ -59,7 +59,7 @@ public final class LoadRealms {
         ((ObjectNode) ourService.path("attributes")).put("vneid.government", "true");
         ((ArrayNode) vneid.path("clients")).add(ourService);
         write(importDir.resolve("vneid-realm.json"), vneid);
-        ObjectNode control = controlRealm(vneid.path("passwordPolicy").asText());
+        ObjectNode control = controlRealm(vneid);
         ((ArrayNode) control.path("clients")).add(serviceClient(publicJwks));
         write(importDir.resolve("control-realm.json"), control);
 
@@ -131,12 +131,24 @@ public final class LoadRealms {
         return client;
     }
 
-    private static ObjectNode controlRealm(String passwordPolicy) {
+    /**
+     * Stock Keycloak set up as our realm where the setting is Keycloak's own, not our code: the password policy, the
+     * brute-force detection, the event store (our realm keeps login events for audit: each login writes them to the
+     * database, so the control does too) and Keycloak's own logging listener in the place of ours.
+     */
+    private static ObjectNode controlRealm(JsonNode ours) {
         ObjectNode realm = JSON.createObjectNode();
         realm.put("realm", CONTROL_REALM);
         realm.put("enabled", true);
-        realm.put("passwordPolicy", passwordPolicy);
-        realm.put("bruteForceProtected", true);
+        for (String setting : new String[] {"passwordPolicy", "bruteForceProtected", "permanentLockout",
+                "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "minimumQuickLoginWaitSeconds",
+                "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds", "eventsEnabled", "eventsExpiration",
+                "enabledEventTypes", "adminEventsEnabled", "adminEventsDetailsEnabled"}) {
+            if (ours.has(setting)) {
+                realm.set(setting, ours.get(setting));
+            }
+        }
+        realm.putArray("eventsListeners").add("jboss-logging");
         ObjectNode client = realm.putArray("clients").addObject();
         client.put("clientId", CONTROL_CLIENT);
         client.put("publicClient", true);
