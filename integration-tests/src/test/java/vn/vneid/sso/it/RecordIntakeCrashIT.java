@@ -88,6 +88,7 @@ class RecordIntakeCrashIT {
     static KeycloakServer server;
     static AdminApi admin;
     static IntakeTables tables;
+    static ServiceAccountClient linkDesk;
 
     @BeforeAll
     static void server() throws Exception {
@@ -107,7 +108,7 @@ class RecordIntakeCrashIT {
     @Order(1)
     @DisplayName("a batch cut off in the middle of its upload stores nothing; sent again, every record is accepted once")
     void uploadCutOff() throws Exception {
-        ServiceAccountClient desk = newDesk();
+        ServiceAccountClient desk = linkDesk().withNewToken();
         String deskId = desk.client().clientId().getValue();
         Batch batch = new Batch(0, "cut", records(new Random(1), "CUT", BATCH_SIZE));
         try (Socket socket = openRequest(desk, batch.body)) {
@@ -127,7 +128,7 @@ class RecordIntakeCrashIT {
     @Order(2)
     @DisplayName("a batch whose answer never reaches the desk (connection reset after the commit): sent again, every record is a duplicate, stored once")
     void answerLostAfterTheCommit() throws Exception {
-        ServiceAccountClient desk = newDesk();
+        ServiceAccountClient desk = linkDesk().withNewToken();
         String deskId = desk.client().clientId().getValue();
         Batch batch = new Batch(0, "lost", records(new Random(2), "LOST", BATCH_SIZE));
         try (Socket socket = openRequest(desk, batch.body)) {
@@ -135,7 +136,7 @@ class RecordIntakeCrashIT {
             out.write(batch.body.getBytes(StandardCharsets.UTF_8));
             out.flush();
             // Observed in our tables, not waited for: the batch is committed while the desk has read nothing.
-            awaitStored(deskId, BATCH_SIZE);
+            awaitStored(deskId, batch.records);
             // Reset, not a clean close: the answer is thrown away unread, as when a desk's link drops.
             socket.setSoLinger(true, 0);
         }
@@ -150,7 +151,7 @@ class RecordIntakeCrashIT {
     @Order(3)
     @DisplayName("a batch whose connection drops as soon as it is sent, whatever the server made of it: sent again, each record accepted or duplicate, stored once")
     void connectionDroppedRightAfterSending() throws Exception {
-        ServiceAccountClient desk = newDesk();
+        ServiceAccountClient desk = linkDesk().withNewToken();
         String deskId = desk.client().clientId().getValue();
         Batch batch = new Batch(0, "drop", records(new Random(3), "DROP", BATCH_SIZE));
         try (Socket socket = openRequest(desk, batch.body)) {
@@ -371,15 +372,17 @@ class RecordIntakeCrashIT {
         return socket;
     }
 
-    private static Map<String, List<StoredRecord>> awaitStored(String deskId, int count) throws Exception {
+    private static void awaitStored(String deskId, List<ObjectNode> records) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             Map<String, List<StoredRecord>> stored = tables.recordsOf(List.of(deskId));
-            if (stored.size() >= count) {
-                return stored;
+            long present = records.stream().filter(r -> stored.containsKey(
+                    StoredRecord.key(deskId, r.path("deskRecordId").asText()))).count();
+            if (present == records.size()) {
+                return;
             }
             if (System.nanoTime() > deadline) {
-                fail("%d of %d records stored after %s", stored.size(), count, PATIENCE);
+                fail("%d of %d records stored after %s", present, records.size(), PATIENCE);
             }
             Thread.sleep(200);
         }
@@ -419,6 +422,14 @@ class RecordIntakeCrashIT {
 
     private static String key(List<String> deskIds, Batch batch, ObjectNode record) {
         return StoredRecord.key(deskIds.get(batch.desk), record.path("deskRecordId").asText());
+    }
+
+    /** The one desk whose link fails in the first three tests (each with its own record ids): registered once. */
+    private static synchronized ServiceAccountClient linkDesk() throws Exception {
+        if (linkDesk == null) {
+            linkDesk = newDesk();
+        }
+        return linkDesk;
     }
 
     private static ServiceAccountClient newDesk() throws Exception {
