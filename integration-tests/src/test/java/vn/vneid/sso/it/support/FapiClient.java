@@ -93,6 +93,10 @@ public final class FapiClient {
         return metadata;
     }
 
+    public ClientID clientId() {
+        return clientId;
+    }
+
     public URI redirectUri() {
         return redirectUri;
     }

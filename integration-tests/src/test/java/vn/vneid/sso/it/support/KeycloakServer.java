@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * The real Keycloak distribution (distribution/target, with our jars and the vneid realm), started once per test
  * JVM with {@code kc.sh start-dev} on free ports and stopped when the JVM ends. {@code -Dvneid.it.db=postgres}
  * runs it on a PostgreSQL cluster started by scripts/postgres.sh; the default is a fresh on-disk H2 database.
+ * {@link #kill()} and {@link #restart()} crash it and bring it back on the same database and port (issue #15).
  */
 public final class KeycloakServer {
 
@@ -40,6 +41,8 @@ public final class KeycloakServer {
     private final String database;
     private final Duration startTime;
     private final RelyingParties relyingParties = new RelyingParties();
+    private List<String> databaseOptions;
+    private String jdbcUrl;
     private Process process;
 
     private KeycloakServer(Path workDir, String database) {
@@ -52,7 +55,7 @@ public final class KeycloakServer {
         this.registryPort = freePort();
         this.populationRegistryPort = freePort();
         long started = System.nanoTime();
-        start();
+        start(true);
         this.startTime = Duration.ofNanos(System.nanoTime() - started);
         // The whole suite comes from one address, standing for thousands of citizens: lift the per-IP code limit.
         new AdminApi(this).liftPerIpCodeLimit();
@@ -111,18 +114,22 @@ public final class KeycloakServer {
         return database;
     }
 
-    private void start() {
+    /** @param fresh a new work directory and database; otherwise the same ones again (after {@link #kill()}) */
+    private void start(boolean fresh) {
         Path home = Paths.get(System.getProperty("vneid.kc.home", "../distribution/target/keycloak-26.7.3"))
                 .toAbsolutePath().normalize();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": run the build from the top");
         }
         try {
-            if ("postgres".equals(database) && Files.exists(workDir.resolve("pgdata"))) {
-                runScript("postgres.sh", "stop", workDir.resolve("pgdata").toString());
+            if (fresh) {
+                if ("postgres".equals(database) && Files.exists(workDir.resolve("pgdata"))) {
+                    runScript("postgres.sh", "stop", workDir.resolve("pgdata").toString());
+                }
+                deleteTree(workDir);
+                Files.createDirectories(workDir);
+                databaseOptions = databaseOptions();
             }
-            deleteTree(workDir);
-            Files.createDirectories(workDir);
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + httpPort,
                     "--http-management-port=" + freePort(),
@@ -153,10 +160,11 @@ public final class KeycloakServer {
                     "--spi-vneid-population-registry--http--retries=1",
                     "--spi-vneid-population-registry--http--backoff-ms=50",
                     "--spi-vneid-population-registry--http--breaker-threshold=1000"));
-            command.addAll(databaseOptions());
+            command.addAll(databaseOptions);
+            // Appended: after a restart the log still shows what the server did up to the kill.
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().putAll(relyingParties.importEnvironment());
@@ -171,10 +179,49 @@ public final class KeycloakServer {
         if ("postgres".equals(database)) {
             String port = System.getProperty("vneid.it.pg.port", "55432");
             String url = runScript("postgres.sh", "start", workDir.resolve("pgdata").toString(), port).strip();
+            jdbcUrl = url;
             return List.of("--db=postgres", "--db-url=" + url, "--db-username=keycloak", "--db-password=keycloak");
         }
         return List.of("--db=dev-file", "--db-url=jdbc:h2:file:" + workDir.resolve("h2/keycloakdb")
                 + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0");
+    }
+
+    /**
+     * kill -9 of the server (issue #15): the JVM and every process under kc.sh get SIGKILL at once, no shutdown hook
+     * runs, nothing pending is written. Returns once they are all gone, their sockets with them. PostgreSQL keeps
+     * running, as a database server outlives a crashed Keycloak.
+     */
+    public synchronized void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        // destroyForcibly is SIGKILL on Linux.
+        tree.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Keycloak still alive a minute after SIGKILL: " + tree);
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    /** Starts the server again after {@link #kill()}: same port, same database, nothing wiped or imported again. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Keycloak still runs: kill it first");
+        }
+        long started = System.nanoTime();
+        start(false);
+        System.out.printf("Keycloak (%s) restarted in %d s on port %d%n", database,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), httpPort);
+    }
+
+    /** The server's PostgreSQL database (user and password {@code keycloak}); only with {@code -Dvneid.it.db=postgres}. */
+    public String jdbcUrl() {
+        if (jdbcUrl == null) {
+            throw new IllegalStateException("Keycloak runs on " + database + ", not on PostgreSQL");
+        }
+        return jdbcUrl;
     }
 
     private void awaitReady() {

@@ -62,13 +62,22 @@ public record ServiceAccountClient(FapiClient client, AccessToken token) {
                     .isEqualTo(204);
         }
         FapiClient fapi = new FapiClient(server, clientId, null, key, JWSAlgorithm.PS256);
+        return new ServiceAccountClient(fapi, newToken(fapi));
+    }
+
+    /** The same client with a new token (client credentials again), as a system does when its token is refused. */
+    public ServiceAccountClient withNewToken() throws Exception {
+        return new ServiceAccountClient(client, newToken(client));
+    }
+
+    private static AccessToken newToken(FapiClient fapi) throws Exception {
         HTTPRequest request = new TokenRequest(fapi.metadata().getTokenEndpointURI(), fapi.assertion(),
                 new ClientCredentialsGrant()).toHTTPRequest();
         request.setDPoP(fapi.proof("POST", fapi.metadata().getTokenEndpointURI(), null));
         HTTPResponse response = FapiClient.send(request);
         TokenResponse tokens = TokenResponse.parse(response);
         assertThat(tokens.indicatesSuccess()).as(response.getBody()).isTrue();
-        return new ServiceAccountClient(fapi, tokens.toSuccessResponse().getTokens().getAccessToken());
+        return tokens.toSuccessResponse().getTokens().getAccessToken();
     }
 
     /** POSTs JSON with the DPoP-bound token and a fresh proof for this URL. */
