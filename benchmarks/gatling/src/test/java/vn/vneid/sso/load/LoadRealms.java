@@ -66,11 +66,11 @@ public final class LoadRealms {
         ArrayNode citizens = JSON.createArrayNode();
         ArrayNode stockUsers = JSON.createArrayNode();
         for (int i = 1; i <= accounts; i++) {
-            citizens.add(citizen(i));
+            citizens.add(citizen(Citizens.nationalId(i), "Công Dân " + i, 1, Citizens.phone(i)));
             stockUsers.add(stockUser(i));
         }
         for (int i = 1; i <= chipCitizens(accounts); i++) {
-            citizens.add(chipCitizen(i));
+            citizens.add(citizen(Citizens.chipNationalId(i), Citizens.chipFullName(i), 2, Citizens.chipPhone(i)));
         }
         write(importDir.resolve("vneid-users-0.json"), JSON.createObjectNode().put("realm", "vneid")
                 .set("users", citizens));
@@ -159,32 +159,20 @@ public final class LoadRealms {
         return realm;
     }
 
-    private static ObjectNode citizen(int index) {
+    /**
+     * A citizen's account. A level-2 citizen's chip, simulated by the load generator, carries the same number and
+     * birth date.
+     */
+    private static ObjectNode citizen(String nationalId, String fullName, int level, String phone) {
         ObjectNode user = JSON.createObjectNode();
-        user.put("username", Citizens.nationalId(index));
+        user.put("username", nationalId);
         user.put("enabled", true);
         ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("fullName").add("Công Dân " + index);
+        attributes.putArray("fullName").add(fullName);
         attributes.putArray("birthdate").add(Citizens.BIRTH_DATE.toString());
         attributes.putArray("gender").add("male");
-        attributes.putArray("vneidLevel").add("1");
-        attributes.putArray("phoneNumber").add(Citizens.phone(index));
-        attributes.putArray("phoneNumberVerified").add("true");
-        password(user);
-        return user;
-    }
-
-    /** A level-2 citizen: the chip the load generator simulates for him carries the same number and birth date. */
-    private static ObjectNode chipCitizen(int index) {
-        ObjectNode user = JSON.createObjectNode();
-        user.put("username", Citizens.chipNationalId(index));
-        user.put("enabled", true);
-        ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("fullName").add(Citizens.chipFullName(index));
-        attributes.putArray("birthdate").add(Citizens.BIRTH_DATE.toString());
-        attributes.putArray("gender").add("male");
-        attributes.putArray("vneidLevel").add("2");
-        attributes.putArray("phoneNumber").add(Citizens.chipPhone(index));
+        attributes.putArray("vneidLevel").add(String.valueOf(level));
+        attributes.putArray("phoneNumber").add(phone);
         attributes.putArray("phoneNumberVerified").add("true");
         password(user);
         return user;
