@@ -260,6 +260,37 @@ class CampaignStatisticsIT {
         assertThat(row(figures("period=2023"), "40").path("targetRecords").asLong()).isEqualTo(1708);
     }
 
+    @Test
+    @DisplayName("administrators load districts and communes under official codes: all or nothing, added once, then counted")
+    void unitsImport() throws Exception {
+        String units = "kind,code,name,parentCode\n"
+                + "DISTRICT,024,Thành phố Hà Giang,02\n"
+                + "COMMUNE,00688,Phường Quang Trung,024\n"
+                + "COMMUNE,00691,Phường Trần Phú,024\n";
+        HttpResponse<String> orphan = post(admin.token(), "POST", "/vneid-stats/units",
+                units + "COMMUNE,99991,Xã không có huyện,998\n");
+        assertThat(orphan.statusCode()).as(orphan.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(orphan.body()).path("problems").get(0);
+        assertThat(problem.path("line").asInt()).isEqualTo(5);
+        assertThat(problem.path("error").asText()).isEqualTo("unknown_unit");
+        assertThat(get(admin.token(), "period=2023&district=024", "application/json").statusCode())
+                .as("nothing of the refused file was added").isEqualTo(404);
+
+        String operator = signIn(user("Hà Văn Giang", true));
+        HttpResponse<String> notAdmin = post(operator, "POST", "/vneid-stats/units", units);
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(notAdmin.body()).path("error").asText()).isEqualTo("not_an_administrator");
+
+        HttpResponse<String> added = post(admin.token(), "POST", "/vneid-stats/units", units);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(JSON.readTree(added.body()).path("added").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(post(admin.token(), "POST", "/vneid-stats/units", units).body()).path("added")
+                .asInt()).as("known units are left as they are").isZero();
+        JsonNode district = figures("period=2023&district=024");
+        assertThat(district.path("rows").findValuesAsText("code")).containsExactly("00688", "00691");
+        assertThat(row(district, "00691").path("name").asText()).isEqualTo("Phường Trần Phú");
+    }
+
     /**
      * Signs in as the operators' page does: the public client, code flow with PKCE S256, the page's own URL as the
      * redirect URI, the code exchanged without a secret. Only the access token matters here.

@@ -166,6 +166,22 @@ public final class CampaignStatisticsResource {
         return Response.ok(Map.of("imported", result.rows().size())).build();
     }
 
+    /**
+     * {@code POST units}: districts and communes under their official codes ({@code kind,code,name,parentCode}), as
+     * the statistics office publishes them. Added only: a unit already known is left as it is, so records and targets
+     * never lose their unit. Reference data of the whole server: realm administrators only.
+     */
+    @POST
+    @Path("units")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response units(InputStream body) {
+        if (!access.callerCanManageRealm()) {
+            return error(403, "not_an_administrator", "statsNotAnAdministrator");
+        }
+        return addUnits(body);
+    }
+
     /** {@code POST demo/units}: the demo's districts and communes (demo servers only). */
     @POST
     @Path("demo/units")
@@ -176,7 +192,15 @@ public final class CampaignStatisticsResource {
         if (refused != null) {
             return refused;
         }
-        DemoData.Parsed<DemoData.Unit> units = DemoData.units(read(body, 1_000_000));
+        return addUnits(body);
+    }
+
+    private Response addUnits(InputStream body) {
+        String text = read(body, config.maxImportRows() * 200L);
+        if (text == null) {
+            return error(413, "too_large", "statsImportTooLarge", config.maxImportRows());
+        }
+        DemoData.Parsed<DemoData.Unit> units = DemoData.units(text);
         JpaCampaignStatistics store = store();
         List<RowProblem> problems = new ArrayList<>(units.problems());
         Map<String, Boolean> known = new HashMap<>();
