@@ -106,16 +106,41 @@ final class LoadResults {
             node.put("loadAverage", round(summary.loadAverage()));
         }
         ObjectNode ratios = root.putObject("throughputRatioOursToStock");
+        ObjectNode perRound = root.putObject("throughputRatioPerRound");
         for (String journey : List.of("login", "refresh", "userinfo", "client-credentials")) {
             Summary stock = byKind.get("stock-" + journey);
             Summary ours = byKind.get("vneid-" + journey);
             if (stock != null && ours != null && stock.perSecond() > 0) {
                 ratios.put(journey, round(ours.perSecond() / stock.perSecond()));
+                ArrayNode rounds = perRound.putArray(journey);
+                roundRatios(journey).forEach(ratio -> rounds.add(round(ratio)));
             }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), root);
         Files.writeString(dir.resolve("summary.md"), markdown(byKind, root), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("latency.svg"), svg(byKind), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Ours/stock per round: the two kinds of a round run back to back, so a drift of the machine (another process, a
+     * GC of the load generator) shows as a spread between rounds rather than hiding in one total.
+     */
+    private List<Double> roundRatios(String journey) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; phases.containsKey("stock-" + journey + "-" + round); round++) {
+            Summary stock = new Summary("stock");
+            stock.add(phases.get("stock-" + journey + "-" + round));
+            Phase oursPhase = phases.get("vneid-" + journey + "-" + round);
+            if (oursPhase == null) {
+                break;
+            }
+            Summary ours = new Summary("vneid");
+            ours.add(oursPhase);
+            if (stock.perSecond() > 0) {
+                ratios.add(ours.perSecond() / stock.perSecond());
+            }
+        }
+        return ratios;
     }
 
     private static String markdown(Map<String, Summary> byKind, ObjectNode root) {
@@ -138,8 +163,13 @@ final class LoadResults {
                     + "included; stock Keycloak has no equivalent): %.2f per second (goal: at least 10).%n",
                     byKind.get("vneid-chip-step-up").perSecond()));
         }
-        root.path("throughputRatioOursToStock").fields().forEachRemaining(ratio -> md.append(String.format(
-                Locale.ROOT, "%nThroughput ours/stock, %s: %.3f%n", ratio.getKey(), ratio.getValue().asDouble())));
+        root.path("throughputRatioOursToStock").fields().forEachRemaining(ratio -> {
+            List<String> rounds = new ArrayList<>();
+            root.path("throughputRatioPerRound").path(ratio.getKey())
+                    .forEach(value -> rounds.add(String.format(Locale.ROOT, "%.3f", value.asDouble())));
+            md.append(String.format(Locale.ROOT, "%nThroughput ours/stock, %s: %.3f (per round: %s; median %s)%n",
+                    ratio.getKey(), ratio.getValue().asDouble(), String.join(", ", rounds), median(rounds)));
+        });
         return md.toString();
     }
 
@@ -186,6 +216,16 @@ final class LoadResults {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    private static String median(List<String> values) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        List<Double> sorted = values.stream().map(Double::parseDouble).sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return String.format(Locale.ROOT, "%.3f", median);
     }
 
     private static double round(double value) {
