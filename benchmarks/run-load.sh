@@ -107,6 +107,9 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 curl -skf "https://127.0.0.1:$management_port/health/ready" >/dev/null || { tail -n 60 "$work/keycloak.log" >&2; exit 1; }
+# The server's JVM (kc.sh runs it as a child): the summary reports its CPU time per journey, which the load
+# generator on the same cores cannot blur.
+server_pid="$(pgrep -P "$kc_pid" java | head -n 1 || true)"
 
 if [ "$population" -gt 0 ]; then
   # The run's own accounts stay as imported; the synthetic citizens share the first one's password hash.
@@ -120,6 +123,6 @@ echo "load: $concurrency concurrent users, $rounds rounds of $phase_seconds s pe
   -Dload.base-url="https://127.0.0.1:$https_port" -Dload.citizens="$accounts" \
   -Dload.concurrency="$concurrency" -Dload.warm-up-seconds="$warm_up_seconds" -Dload.phase-seconds="$phase_seconds" -Dload.rounds="$rounds" \
   -Dload.sms-sink-port="$sink_port" -Dload.client-key="$work/client-key.json" -Dload.report-dir="$report_dir" \
-  -Dload.journeys="${LOAD_JOURNEYS:-}"
+  -Dload.journeys="${LOAD_JOURNEYS:-}" -Dload.server-pid="${server_pid:-0}"
 
 cat "$report_dir/summary.md"

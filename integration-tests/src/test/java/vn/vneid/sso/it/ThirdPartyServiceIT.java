@@ -131,5 +131,16 @@ class ThirdPartyServiceIT {
         JsonNode after = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body()).get(0);
         assertThat(after.path("consentRequired").asBoolean()).isFalse();
         assertThat(after.path("description").asText()).isEqualTo("edited by an operator");
+
+        // A tool may send only what it changes: Keycloak keeps the rest, attributes included, so the policies judge
+        // the client as it will be, still a government one.
+        HttpResponse<String> partial = admin.callAsAdmin("PUT", "/clients/" + registered.path("id").asText(),
+                "{\"description\": \"only the description\"}");
+        assertThat(partial.statusCode()).as(partial.body()).isEqualTo(204);
+        JsonNode afterPartial = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body())
+                .get(0);
+        assertThat(afterPartial.path("description").asText()).isEqualTo("only the description");
+        assertThat(afterPartial.path("attributes").path("vneid.government").asText()).isEqualTo("true");
+        assertThat(afterPartial.path("consentRequired").asBoolean()).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package vn.vneid.sso.clients;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,15 +67,34 @@ final class ClientKindCondition extends AbstractClientPolicyConditionProvider<Cl
         boolean change = context.getEvent() == ClientPolicyEvent.REGISTER
                 || context.getEvent() == ClientPolicyEvent.UPDATE;
         if (change && context instanceof ClientCRUDContext crud && crud.getProposedClientRepresentation() != null) {
-            ClientRepresentation client = crud.getProposedClientRepresentation();
-            Map<String, String> attributes = client.getAttributes() == null ? Map.of() : client.getAttributes();
-            return kind.matches(Boolean.TRUE.equals(client.isPublicClient()), Boolean.TRUE.equals(client.isBearerOnly()),
-                    attributes::get) ? ClientPolicyVote.YES : ClientPolicyVote.NO;
+            return vote(kind, crud.getProposedClientRepresentation(), crud.getTargetClient());
         }
         if (context instanceof ClientModelContext withClient) {
             return vote(kind, withClient.getClient());
         }
         return ClientPolicyVote.ABSTAIN;
+    }
+
+    /**
+     * The client as it will be after a registration or an update: Keycloak changes only what the representation
+     * carries, so a field or attribute it leaves out keeps the client's current value.
+     */
+    private static ClientPolicyVote vote(ClientKind kind, ClientRepresentation proposed, ClientModel current) {
+        boolean publicClient = proposed.isPublicClient() != null ? proposed.isPublicClient()
+                : current != null && current.isPublicClient();
+        boolean bearerOnly = proposed.isBearerOnly() != null ? proposed.isBearerOnly()
+                : current != null && current.isBearerOnly();
+        Map<String, String> attributes = new HashMap<>(current == null ? Map.of() : current.getAttributes());
+        if (proposed.getAttributes() != null) {
+            proposed.getAttributes().forEach((name, value) -> {
+                if (value == null) {
+                    attributes.remove(name);
+                } else {
+                    attributes.put(name, value);
+                }
+            });
+        }
+        return kind.matches(publicClient, bearerOnly, attributes::get) ? ClientPolicyVote.YES : ClientPolicyVote.NO;
     }
 
     private static ClientPolicyVote vote(ClientKind kind, ClientModel client) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ final class LoadResults {
     static final class Phase {
         final String kind;
         final int round;
+        private final long serverPid;
         final ConcurrentLinkedQueue<Long> millis = new ConcurrentLinkedQueue<>();
         final AtomicInteger failures = new AtomicInteger();
         volatile long firstStart = Long.MAX_VALUE;
@@ -36,14 +38,23 @@ final class LoadResults {
         /** The machine's 1-minute load average while the phase ran (it is shared: figures need it beside them). */
         final List<Double> loadAverages = new ArrayList<>();
         private long lastSample = Long.MIN_VALUE;
+        private int completed;
+        private int samples;
+        /** The server's CPU time (ms) and the journeys completed, at the phase's first and latest sample. */
+        private long firstCpuMs = -1;
+        private int firstCompleted;
+        private long lastCpuMs = -1;
+        private int lastCompleted;
 
-        Phase(String kind, int round) {
+        Phase(String kind, int round, long serverPid) {
             this.kind = kind;
             this.round = round;
+            this.serverPid = serverPid;
         }
 
         synchronized void done(long startNanos, long endNanos) {
             millis.add((endNanos - startNanos) / 1_000_000);
+            completed++;
             firstStart = Math.min(firstStart, startNanos);
             lastEnd = Math.max(lastEnd, endNanos);
             if (lastSample == Long.MIN_VALUE || endNanos - lastSample > 2_000_000_000L) {
@@ -52,7 +63,44 @@ final class LoadResults {
                 if (load >= 0) {
                     loadAverages.add(load);
                 }
+                // From the second sample on: in the first seconds of a refresh or userinfo phase the users are
+                // still logging in, which is not the journey measured.
+                long cpu = ++samples < 2 ? -1 : cpuMillis(serverPid);
+                if (cpu >= 0 && firstCpuMs < 0) {
+                    firstCpuMs = cpu;
+                    firstCompleted = completed;
+                } else if (cpu >= 0) {
+                    lastCpuMs = cpu;
+                    lastCompleted = completed;
+                }
             }
+        }
+
+        /** The server's CPU milliseconds spent between the first and the latest sample, and the journeys done then. */
+        synchronized long[] cpuAndJourneys() {
+            if (firstCpuMs < 0 || lastCpuMs < 0 || lastCompleted <= firstCompleted) {
+                return new long[] {0, 0};
+            }
+            return new long[] {lastCpuMs - firstCpuMs, lastCompleted - firstCompleted};
+        }
+    }
+
+    /**
+     * User plus system CPU time of a process from /proc, in ms (Linux counts it in ticks of 1/100 s), or -1. The load
+     * generator shares the machine: the server's own CPU per journey is the figure it cannot blur, and it does not
+     * move with what else the machine runs as throughput does.
+     */
+    static long cpuMillis(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the command's closing parenthesis: state is field 3, utime field 14, stime field 15.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -67,11 +115,16 @@ final class LoadResults {
 
     private final Map<String, Phase> phases = new ConcurrentHashMap<>();
     private final List<String> order = Collections.synchronizedList(new ArrayList<>());
+    private final long serverPid;
+
+    LoadResults(long serverPid) {
+        this.serverPid = serverPid;
+    }
 
     Phase phase(String kind, int round) {
         return phases.computeIfAbsent(kind + "-" + round, name -> {
             order.add(name);
-            return new Phase(kind, round);
+            return new Phase(kind, round, serverPid);
         });
     }
 
@@ -104,9 +157,22 @@ final class LoadResults {
             node.put("p95ms", summary.percentile(95));
             node.put("p99ms", summary.percentile(99));
             node.put("loadAverage", round(summary.loadAverage()));
+            if (summary.cpuMsPerJourney() > 0) {
+                node.put("serverCpuMsPerJourney", round(summary.cpuMsPerJourney()));
+            }
+            ArrayNode rounds = node.putArray("perSecondPerRound");
+            ArrayNode cpuRounds = node.putArray("serverCpuMsPerJourneyPerRound");
+            for (Phase phase : summary.phases) {
+                Summary one = new Summary(phase.kind);
+                one.add(phase);
+                rounds.add(round(one.perSecond()));
+                cpuRounds.add(round(one.cpuMsPerJourney()));
+            }
         }
         ObjectNode ratios = root.putObject("throughputRatioOursToStock");
         ObjectNode perRound = root.putObject("throughputRatioPerRound");
+        // Stock's server CPU per journey over ours: the capacity ratio of the server alone, machine drift aside.
+        ObjectNode capacity = root.putObject("serverCpuRatioStockToOurs");
         for (String journey : List.of("login", "refresh", "userinfo", "client-credentials")) {
             Summary stock = byKind.get("stock-" + journey);
             Summary ours = byKind.get("vneid-" + journey);
@@ -114,6 +180,9 @@ final class LoadResults {
                 ratios.put(journey, round(ours.perSecond() / stock.perSecond()));
                 ArrayNode rounds = perRound.putArray(journey);
                 roundRatios(journey).forEach(ratio -> rounds.add(round(ratio)));
+                if (stock.cpuMsPerJourney() > 0 && ours.cpuMsPerJourney() > 0) {
+                    capacity.put(journey, round(stock.cpuMsPerJourney() / ours.cpuMsPerJourney()));
+                }
             }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), root);
@@ -149,11 +218,13 @@ final class LoadResults {
                         + "kind, %d rounds of %d s per kind, alternating.%n%n", root.path("citizens").asInt(),
                 root.path("concurrency").asInt(), root.path("warmUpSeconds").asInt(), root.path("rounds").asInt(),
                 root.path("phaseSeconds").asInt()));
-        md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms | Load average |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms | Server CPU ms per journey "
+                + "| Load average |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Summary s : byKind.values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d | %.2f |%n", s.kind,
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %d | %s | %.2f |%n", s.kind,
                     s.count(), s.failures, s.perSecond(), s.percentile(50), s.percentile(95), s.percentile(99),
+                    s.cpuMsPerJourney() > 0 ? String.format(Locale.ROOT, "%.2f", s.cpuMsPerJourney()) : "-",
                     s.loadAverage()));
         }
         md.append(String.format(Locale.ROOT, "%nLoad average: the machine's 1-minute figure, mean over the journey's "
@@ -169,6 +240,11 @@ final class LoadResults {
                     .forEach(value -> rounds.add(String.format(Locale.ROOT, "%.3f", value.asDouble())));
             md.append(String.format(Locale.ROOT, "%nThroughput ours/stock, %s: %.3f (per round: %s; median %s)%n",
                     ratio.getKey(), ratio.getValue().asDouble(), String.join(", ", rounds), median(rounds)));
+            JsonNode capacity = root.path("serverCpuRatioStockToOurs").path(ratio.getKey());
+            if (!capacity.isMissingNode()) {
+                md.append(String.format(Locale.ROOT, "Server CPU per journey, stock/ours, %s: %.3f%n", ratio.getKey(),
+                        capacity.asDouble()));
+            }
         });
         return md.toString();
     }
@@ -244,7 +320,20 @@ final class LoadResults {
             this.kind = kind;
         }
 
+        long cpuMs;
+        long cpuJourneys;
+
+        double cpuMsPerJourney() {
+            return cpuJourneys > 0 ? (double) cpuMs / cpuJourneys : 0;
+        }
+
+        final List<Phase> phases = new ArrayList<>();
+
         void add(Phase phase) {
+            phases.add(phase);
+            long[] cpu = phase.cpuAndJourneys();
+            cpuMs += cpu[0];
+            cpuJourneys += cpu[1];
             List<Long> values = new ArrayList<>(phase.millis);
             millis.addAll(values);
             failures += phase.failures.get();

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
 record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
-        int smsSinkPort, Path reportDir, Path clientKeyFile, Set<String> journeys) {
+        int smsSinkPort, Path reportDir, Path clientKeyFile, Set<String> journeys, long serverPid) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -23,7 +23,9 @@ record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warm
                 // Written by LoadRealms: the private key of the service-account clients (client credentials).
                 Path.of(System.getProperty("load.client-key", "target/load/client-key.json")),
                 Arrays.stream(System.getProperty("load.journeys", "").split(",")).map(String::strip)
-                        .filter(kind -> !kind.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+                        .filter(kind -> !kind.isEmpty()).collect(Collectors.toUnmodifiableSet()),
+                // The server's process, for its CPU time per journey; 0 when unknown (the column is then left out).
+                Long.getLong("load.server-pid", 0L));
     }
 
     /** Whether a run includes this journey (e.g. {@code vneid-login}); none named means all. */

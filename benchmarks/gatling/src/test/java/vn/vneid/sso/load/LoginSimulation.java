@@ -41,7 +41,7 @@ public class LoginSimulation extends Simulation {
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
-    private final LoadResults results = new LoadResults();
+    private final LoadResults results = new LoadResults(settings.serverPid());
     private final Citizens citizens = new Citizens("vneid", settings.citizens());
     private final Citizens stockUsers = new Citizens(LoadRealms.CONTROL_REALM, settings.citizens());
     private final Citizens chipHolders = new Citizens(Citizens.CHIP_POOL, LoadRealms.chipCitizens(settings.citizens()));
