@@ -18,11 +18,13 @@ final class Citizens implements Iterator<Map<String, Object>> {
     static final LocalDate BIRTH_DATE = LocalDate.of(1990, 5, 17);
     /** The level-2 citizens of the chip step-up (issue #14), apart from the level-1 citizens of the login. */
     static final String CHIP_POOL = "vneid-chip";
+    /** Stock Keycloak's two-factor accounts (password and TOTP) in the control realm. */
+    static final String TWO_FACTOR_POOL = "control-two-factor";
 
     private final BlockingQueue<Integer> free = new LinkedBlockingQueue<>();
     private final String realm;
 
-    /** @param realm {@code vneid}, the control realm, or {@link #CHIP_POOL} */
+    /** @param realm {@code vneid}, the control realm, {@link #CHIP_POOL} or {@link #TWO_FACTOR_POOL} */
     Citizens(String realm, int count) {
         this.realm = realm;
         for (int i = 1; i <= count; i++) {
@@ -56,6 +58,10 @@ final class Citizens implements Iterator<Map<String, Object>> {
         return String.format("user%06d", index);
     }
 
+    static String twoFactorUsername(int index) {
+        return String.format("totp%06d", index);
+    }
+
     @Override
     public boolean hasNext() {
         return true;
@@ -70,6 +76,9 @@ final class Citizens implements Iterator<Map<String, Object>> {
             }
             if (CHIP_POOL.equals(realm)) {
                 return Map.of("index", index, "username", chipNationalId(index), "phone", chipPhone(index));
+            }
+            if (TWO_FACTOR_POOL.equals(realm)) {
+                return Map.of("index", index, "username", twoFactorUsername(index), "phone", phone(index));
             }
             String username = "vneid".equals(realm) ? nationalId(index) : stockUsername(index);
             return Map.of("index", index, "username", username, "phone", phone(index));

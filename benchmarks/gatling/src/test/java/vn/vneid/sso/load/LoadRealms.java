@@ -67,7 +67,8 @@ public final class LoadRealms {
         ArrayNode stockUsers = JSON.createArrayNode();
         for (int i = 1; i <= accounts; i++) {
             citizens.add(citizen(Citizens.nationalId(i), "Công Dân " + i, 1, Citizens.phone(i)));
-            stockUsers.add(stockUser(i));
+            stockUsers.add(stockUser(Citizens.stockUsername(i), i));
+            stockUsers.add(totp(stockUser(Citizens.twoFactorUsername(i), i)));
         }
         for (int i = 1; i <= chipCitizens(accounts); i++) {
             citizens.add(citizen(Citizens.chipNationalId(i), Citizens.chipFullName(i), 2, Citizens.chipPhone(i)));
@@ -149,6 +150,11 @@ public final class LoadRealms {
             }
         }
         realm.putArray("eventsListeners").add("jboss-logging");
+        // A two-factor account logs in several times within one 30-s TOTP step in a load run; Keycloak would refuse
+        // the same code twice. Reusable codes spare stock the single-use check: the comparison only gets harder
+        // for us.
+        realm.put("otpPolicyCodeReusable", true);
+        realm.putObject("attributes").put("realmReusableOtpCode", "true");
         ObjectNode client = realm.putArray("clients").addObject();
         client.put("clientId", CONTROL_CLIENT);
         client.put("publicClient", true);
@@ -178,15 +184,29 @@ public final class LoadRealms {
         return user;
     }
 
-    private static ObjectNode stockUser(int index) {
+    private static ObjectNode stockUser(String username, int index) {
         ObjectNode user = JSON.createObjectNode();
-        user.put("username", Citizens.stockUsername(index));
+        user.put("username", username);
         user.put("enabled", true);
         user.put("firstName", "User");
         user.put("lastName", String.valueOf(index));
-        user.put("email", Citizens.stockUsername(index) + "@example.org");
+        user.put("email", username + "@example.org");
         user.put("emailVerified", true);
         password(user);
+        return user;
+    }
+
+    /**
+     * A TOTP credential (RFC 6238: HMAC-SHA1, 6 digits, 30 s) as Keycloak stores one: Keycloak's own browser flow then
+     * asks for the code after the password (its conditional OTP sub-flow), the stock counterpart of our SMS step.
+     */
+    private static ObjectNode totp(ObjectNode user) {
+        ObjectNode credential = ((ArrayNode) user.path("credentials")).addObject();
+        credential.put("type", "otp");
+        credential.put("userLabel", "load run");
+        credential.put("secretData", JSON.createObjectNode().put("value", Totp.SECRET).toString());
+        credential.put("credentialData", JSON.createObjectNode().put("subType", "totp").put("digits", 6)
+                .put("counter", 0).put("period", 30).put("algorithm", "HmacSHA1").toString());
         return user;
     }
 

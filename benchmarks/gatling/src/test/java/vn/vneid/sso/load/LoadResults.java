@@ -113,6 +113,14 @@ final class LoadResults {
         }
     }
 
+    /** Ratio name, stock's kind, our kind. */
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"login", "stock-login", "vneid-login"},
+            new String[] {"login-two-factor", "stock-two-factor-login", "vneid-login"},
+            new String[] {"refresh", "stock-refresh", "vneid-refresh"},
+            new String[] {"userinfo", "stock-userinfo", "vneid-userinfo"},
+            new String[] {"client-credentials", "stock-client-credentials", "vneid-client-credentials"});
+
     private final Map<String, Phase> phases = new ConcurrentHashMap<>();
     private final List<String> order = Collections.synchronizedList(new ArrayList<>());
     private final long serverPid;
@@ -173,13 +181,15 @@ final class LoadResults {
         ObjectNode perRound = root.putObject("throughputRatioPerRound");
         // Stock's server CPU per journey over ours: the capacity ratio of the server alone, machine drift aside.
         ObjectNode capacity = root.putObject("serverCpuRatioStockToOurs");
-        for (String journey : List.of("login", "refresh", "userinfo", "client-credentials")) {
-            Summary stock = byKind.get("stock-" + journey);
-            Summary ours = byKind.get("vneid-" + journey);
+        // Each of our journeys against its stock counterpart; our login against both of stock's.
+        for (String[] pair : PAIRS) {
+            String journey = pair[0];
+            Summary stock = byKind.get(pair[1]);
+            Summary ours = byKind.get(pair[2]);
             if (stock != null && ours != null && stock.perSecond() > 0) {
                 ratios.put(journey, round(ours.perSecond() / stock.perSecond()));
                 ArrayNode rounds = perRound.putArray(journey);
-                roundRatios(journey).forEach(ratio -> rounds.add(round(ratio)));
+                roundRatios(pair[1], pair[2]).forEach(ratio -> rounds.add(round(ratio)));
                 if (stock.cpuMsPerJourney() > 0 && ours.cpuMsPerJourney() > 0) {
                     capacity.put(journey, round(stock.cpuMsPerJourney() / ours.cpuMsPerJourney()));
                 }
@@ -194,12 +204,12 @@ final class LoadResults {
      * Ours/stock per round: the two kinds of a round run back to back, so a drift of the machine (another process, a
      * GC of the load generator) shows as a spread between rounds rather than hiding in one total.
      */
-    private List<Double> roundRatios(String journey) {
+    private List<Double> roundRatios(String stockKind, String oursKind) {
         List<Double> ratios = new ArrayList<>();
-        for (int round = 1; phases.containsKey("stock-" + journey + "-" + round); round++) {
+        for (int round = 1; phases.containsKey(stockKind + "-" + round); round++) {
             Summary stock = new Summary("stock");
-            stock.add(phases.get("stock-" + journey + "-" + round));
-            Phase oursPhase = phases.get("vneid-" + journey + "-" + round);
+            stock.add(phases.get(stockKind + "-" + round));
+            Phase oursPhase = phases.get(oursKind + "-" + round);
             if (oursPhase == null) {
                 break;
             }

@@ -44,6 +44,7 @@ public class LoginSimulation extends Simulation {
     private final LoadResults results = new LoadResults(settings.serverPid());
     private final Citizens citizens = new Citizens("vneid", settings.citizens());
     private final Citizens stockUsers = new Citizens(LoadRealms.CONTROL_REALM, settings.citizens());
+    private final Citizens twoFactorUsers = new Citizens(Citizens.TWO_FACTOR_POOL, settings.citizens());
     private final Citizens chipHolders = new Citizens(Citizens.CHIP_POOL, LoadRealms.chipCitizens(settings.citizens()));
     private final ChipStepUp chip = new ChipStepUp();
     private final ServiceClient serviceClient = ServiceClient.fromKeyFile(settings.clientKeyFile());
@@ -61,6 +62,7 @@ public class LoginSimulation extends Simulation {
         for (int round = settings.warmUp().isZero() ? 1 : 0; round <= settings.rounds(); round++) {
             Duration length = round == 0 ? settings.warmUp() : settings.phase();
             phases.add(phase("stock-login", round, length, stockUsers, stockLogin()));
+            phases.add(phase("stock-two-factor-login", round, length, twoFactorUsers, stockTwoFactorLogin()));
             phases.add(phase("vneid-login", round, length, citizens, vneidLogin()));
             phases.add(loop("stock-refresh", round, length, stockUsers, stockLogin(),
                     refresh("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT)));
@@ -209,6 +211,21 @@ public class LoginSimulation extends Simulation {
                         .formParam("username", "#{username}").formParam("password", Citizens.PASSWORD)
                         .check(status().is(302), header("Location").transform(LoginSimulation::code).saveAs("code")))
                 .exec(tokenRequest("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT));
+    }
+
+    /**
+     * Stock Keycloak's own second factor: its browser flow asks the TOTP code after the password (the account has an
+     * OTP credential). The same requests as ours, the code computed here in the place of the SMS received.
+     */
+    private static ChainBuilder stockTwoFactorLogin() {
+        return exec(authorizationRequest("stock-2fa", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT))
+                .exec(http("stock-2fa: password").post("#{action}")
+                        .formParam("username", "#{username}").formParam("password", Citizens.PASSWORD)
+                        .check(status().is(200), css("#kc-otp-login-form", "action").saveAs("action")))
+                .exec(session -> session.set("otp", Totp.now()))
+                .exec(http("stock-2fa: one-time code").post("#{action}").formParam("otp", "#{otp}")
+                        .check(status().is(302), header("Location").transform(LoginSimulation::code).saveAs("code")))
+                .exec(tokenRequest("stock-2fa", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT));
     }
 
     private ChainBuilder vneidLogin() {
