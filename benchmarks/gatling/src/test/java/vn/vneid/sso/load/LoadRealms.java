@@ -60,7 +60,9 @@ public final class LoadRealms {
         ((ArrayNode) vneid.path("clients")).add(ourService);
         write(importDir.resolve("vneid-realm.json"), vneid);
         ObjectNode control = controlRealm(vneid);
-        ((ArrayNode) control.path("clients")).add(serviceClient(publicJwks));
+        ObjectNode stockService = serviceClient(publicJwks);
+        ((ObjectNode) stockService.path("attributes")).put("vneid.government", "true");
+        ((ArrayNode) control.path("clients")).add(stockService);
         write(importDir.resolve("control-realm.json"), control);
 
         ArrayNode citizens = JSON.createArrayNode();
@@ -135,16 +137,20 @@ public final class LoadRealms {
     /**
      * Stock Keycloak set up as our realm where the setting is Keycloak's own, not our code: the password policy, the
      * brute-force detection, the event store (our realm keeps login events for audit: each login writes them to the
-     * database, so the control does too) and Keycloak's own logging listener in the place of ours.
+     * database, so the control does too) and Keycloak's own logging listener in the place of ours, the languages,
+     * token lifespans, keys, client scopes, user profile and client policies. What is left is our code: the login
+     * flow, the theme, the SMS, the conditions and listeners of ours.
      */
-    private static ObjectNode controlRealm(JsonNode ours) {
+    private static ObjectNode controlRealm(JsonNode ours) throws IOException {
         ObjectNode realm = JSON.createObjectNode();
         realm.put("realm", CONTROL_REALM);
         realm.put("enabled", true);
         for (String setting : new String[] {"passwordPolicy", "bruteForceProtected", "permanentLockout",
                 "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "minimumQuickLoginWaitSeconds",
                 "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds", "eventsEnabled", "eventsExpiration",
-                "enabledEventTypes", "adminEventsEnabled", "adminEventsDetailsEnabled"}) {
+                "enabledEventTypes", "adminEventsEnabled", "adminEventsDetailsEnabled", "internationalizationEnabled",
+                "supportedLocales", "defaultLocale", "defaultSignatureAlgorithm", "accessTokenLifespan",
+                "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "revokeRefreshToken", "refreshTokenMaxReuse"}) {
             if (ours.has(setting)) {
                 realm.set(setting, ours.get(setting));
             }
@@ -155,6 +161,18 @@ public final class LoadRealms {
         // for us.
         realm.put("otpPolicyCodeReusable", true);
         realm.putObject("attributes").put("realmReusableOtpCode", "true");
+        // Keycloak's own configuration of our realm, so that the ratios show what our code adds rather than what a
+        // realm set up for FAPI 2.0 costs Keycloak: the realm keys (PS256 and ES256 beside RS256), every client scope
+        // and the realm's default scopes (all of them Keycloak's mappers), the user profile without our national-ID
+        // validator, the client profiles, and the client policies with Keycloak's own two conditions per policy in
+        // the place of our one.
+        realm.set("components", keycloakComponents(ours.path("components")));
+        for (String setting : new String[] {"clientScopes", "defaultDefaultClientScopes", "defaultOptionalClientScopes",
+                "clientProfiles"}) {
+            realm.set(setting, ours.get(setting).deepCopy());
+        }
+        realm.set("clientPolicies", keycloakPolicies(ours.path("clientPolicies")));
+        JsonNode ourClient = client(ours, "vneid-demo-rp");
         ObjectNode client = realm.putArray("clients").addObject();
         client.put("clientId", CONTROL_CLIENT);
         client.put("publicClient", true);
@@ -162,7 +180,75 @@ public final class LoadRealms {
         client.put("directAccessGrantsEnabled", false);
         client.putArray("redirectUris").add(REDIRECT_URI);
         client.putObject("attributes").put("pkce.code.challenge.method", "S256");
+        client.set("defaultClientScopes", ourClient.path("defaultClientScopes").deepCopy());
+        client.set("optionalClientScopes", ourClient.path("optionalClientScopes").deepCopy());
         return realm;
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (clientId.equals(client.path("clientId").asText())) {
+                return client;
+            }
+        }
+        throw new IllegalStateException("the realm file has no client " + clientId);
+    }
+
+    /** Our realm's components (keys, user profile), the user profile's validators of ours left out. */
+    private static ObjectNode keycloakComponents(JsonNode ours) throws IOException {
+        ObjectNode components = ours.deepCopy();
+        for (JsonNode profile : components.path("org.keycloak.userprofile.UserProfileProvider")) {
+            ArrayNode stored = (ArrayNode) profile.path("config").path("kc.user.profile.config");
+            JsonNode config = JSON.readTree(stored.get(0).asText());
+            for (JsonNode attribute : config.path("attributes")) {
+                if (attribute.path("validations").isObject()) {
+                    ((ObjectNode) attribute.path("validations")).remove("vneid-national-id");
+                }
+            }
+            stored.set(0, JSON.writeValueAsString(config));
+        }
+        return components;
+    }
+
+    /**
+     * Our client policies with Keycloak's conditions: {@code vneid-client-kind} becomes Keycloak's
+     * {@code client-access-type} and {@code client-attributes}, the pair each policy had before it.
+     */
+    private static ObjectNode keycloakPolicies(JsonNode ours) {
+        ObjectNode policies = ours.deepCopy();
+        // The third-party policy cannot be written with Keycloak's conditions: its negated attributes condition votes
+        // yes before the authorization request is parsed, where the access type abstains, so it would demand PAR from
+        // every public client (the reason vneid-client-kind exists). The control keeps the other two.
+        ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode policy : policies.path("policies")) {
+            boolean thirdParty = false;
+            for (JsonNode condition : policy.path("conditions")) {
+                thirdParty |= "third-party".equals(condition.path("configuration").path("kind").asText());
+            }
+            if (!thirdParty) {
+                kept.add(policy);
+            }
+        }
+        policies.set("policies", kept);
+        for (JsonNode policy : policies.path("policies")) {
+            ArrayNode conditions = JSON.createArrayNode();
+            for (JsonNode condition : policy.path("conditions")) {
+                if (!"vneid-client-kind".equals(condition.path("condition").asText())) {
+                    conditions.add(condition);
+                    continue;
+                }
+                String kind = condition.path("configuration").path("kind").asText();
+                boolean native_ = "native-app".equals(kind);
+                ObjectNode accessType = conditions.addObject().put("condition", "client-access-type");
+                accessType.putObject("configuration").putArray("type").add(native_ ? "public" : "confidential");
+                ObjectNode attributes = conditions.addObject().put("condition", "client-attributes");
+                ObjectNode config = attributes.putObject("configuration");
+                config.put("attributes", "[{\"key\": \"" + (native_ ? "vneid.native-app" : "vneid.government")
+                        + "\", \"value\": \"true\"}]");
+            }
+            ((ObjectNode) policy).set("conditions", conditions);
+        }
+        return policies;
     }
 
     /**
@@ -184,16 +270,9 @@ public final class LoadRealms {
         return user;
     }
 
+    /** A control account with a citizen's attributes, so that the same mappers put the same claims in its tokens. */
     private static ObjectNode stockUser(String username, int index) {
-        ObjectNode user = JSON.createObjectNode();
-        user.put("username", username);
-        user.put("enabled", true);
-        user.put("firstName", "User");
-        user.put("lastName", String.valueOf(index));
-        user.put("email", username + "@example.org");
-        user.put("emailVerified", true);
-        password(user);
-        return user;
+        return citizen(username, "Người Dùng " + index, 1, Citizens.phone(index));
     }
 
     /**
