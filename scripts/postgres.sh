@@ -39,8 +39,18 @@ case "$cmd" in
     if [ ! -f "$data_dir/PG_VERSION" ]; then
       as_owner "$bin/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null
+    # A busy CI machine once saw the server exit at start with no trace: try three times, and show its log each time.
+    started=""
+    for attempt in 1 2 3; do
+      if as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 120 \
+          -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null; then
+        started=yes; break
+      fi
+      echo "postgres.sh: PostgreSQL did not start on port $port (attempt $attempt); its log:" >&2
+      tail -n 30 "$data_dir/server.log" >&2 || true
+      sleep 5
+    done
+    [ -n "$started" ] || exit 1
     psql_cmd=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
     if [ -z "$("${psql_cmd[@]}" -c "select 1 from pg_roles where rolname='keycloak'")" ]; then
       "${psql_cmd[@]}" -c "create role keycloak login password 'keycloak'"

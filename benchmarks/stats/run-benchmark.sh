@@ -2,14 +2,15 @@
 # The statistics benchmark (issue #15 part 6; not a test): a throw-away PostgreSQL, Keycloak with our providers on it,
 # a million synthetic citizens loaded with COPY (load-million.sh), then timed calls of the statistics endpoint:
 # one province's table (its districts, over all its records), the country's table, and one district's communes.
-#   run-benchmark.sh [count=1000000] [pg-port=55444] [calls=20]
+#   run-benchmark.sh [count=1000000] [pg-port=55444, or "auto" for any free port] [calls=20]
 # Needs the distribution built (./mvnw install -DskipTests). Work files in target/stats-bench (deleted at the start).
 set -euo pipefail
 count="${1:-1000000}"; pg_port="${2:-55444}"; calls="${3:-20}"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+[ "$pg_port" = auto ] && pg_port="$(free_port)"
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"
 work="$root/benchmarks/target/stats-bench"; kc_home="$root/distribution/target/keycloak-26.7.3"
 [ -x "$kc_home/bin/kc.sh" ] || { echo "build first: ./mvnw -B install -DskipTests" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 http_port="$(free_port)"; mgmt_port="$(free_port)"
 
 bash "$root/scripts/postgres.sh" stop "$work/pgdata" 2>/dev/null || true
