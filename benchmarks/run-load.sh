@@ -84,6 +84,7 @@ java -cp "$root/benchmarks/gatling/target/test-classes:$(cat "$root/benchmarks/g
   --spi-vneid-subscriber-registry--provider-default=local >"$work/build.log" 2>&1
 
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$secret"
+export VNEID_DEMO_CLIENT=true  # the load run's relying party is the realm's demo client, disabled by default
 "$kc_home/bin/kc.sh" start --optimized --import-realm \
   --db-url="$db_url" --db-username=keycloak --db-password=keycloak \
   --hostname="https://127.0.0.1:$https_port" --http-enabled=false --https-port="$https_port" \

@@ -32,6 +32,8 @@ INFO
 # are set. Read at the realm import only, i.e. on the first start: delete .dev/ to import again with other values.
 # The JWKS and back-channel URLs are plain http on the loopback address: the server calls them itself and would
 # refuse the example's self-signed certificate (an import runs no client policy, so secure-client-uris allows it).
+# The production realm ships the README's demo client (vneid-demo-rp, redirect to http://localhost:8089) disabled.
+export VNEID_DEMO_CLIENT="${VNEID_DEMO_CLIENT:-true}"
 export VNEID_PORTAL_REDIRECT_URI="${VNEID_PORTAL_REDIRECT_URI:-https://localhost:8443/callback}"
 export VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI="${VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI:-https://localhost:8443/}"
 export VNEID_PORTAL_JWKS_URL="${VNEID_PORTAL_JWKS_URL:-http://127.0.0.1:8090/jwks.json}"

@@ -99,6 +99,9 @@ class ClusterBuildStepsTest {
                 "vneid-csca-test", "vneid-subscribers");
         assertThat(String.join("\n", dockerfile.stage("data-demo"))).contains("realm-config/demo/vneid-users-0.json",
                 "realm-config/demo/csca/");
+        // The realm's demo client is imported enabled only where VNEID_DEMO_CLIENT=true: off unless asked for.
+        assertThat(dockerfile.args()).containsEntry("VNEID_DEMO_CLIENT", "false");
+        assertThat(dockerfile.lines()).contains("ENV VNEID_DEMO_CLIENT=${VNEID_DEMO_CLIENT}");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,17 +83,30 @@ class LevelTwoIntegrityIT {
     }
 
     @Test
-    @DisplayName("the realm an operator imports has no test trust, no demo citizens, no full-scope client, read-only protected attributes")
+    @DisplayName("the realm an operator imports has no test trust, no demo citizens, no enabled demo client, no "
+            + "full-scope client, read-only protected attributes")
     void productionRealmFile() throws IOException {
         Path realmFile = Paths.get("../realm-config/vneid-realm.json");
-        JsonNode realm = JSON.readTree(Files.readString(realmFile));
+        // As Keycloak's import reads it with none of the placeholders' variables set: each ${NAME:default} is its default.
+        JsonNode realm = JSON.readTree(Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}").matcher(Files.readString(realmFile))
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1))));
         assertThat(realm.has("users")).isFalse();
         assertThat(realm.path("attributes").toString()).doesNotContain("vneid.chip");
         assertThat(Files.list(Paths.get("../realm-config/csca")).map(p -> p.getFileName().toString()))
                 .allMatch(name -> name.equals("README.md"));
         for (JsonNode client : realm.path("clients")) {
-            assertThat(client.path("fullScopeAllowed").asBoolean(true)).as(client.path("clientId").asText()).isFalse();
+            String clientId = client.path("clientId").asText();
+            assertThat(client.path("fullScopeAllowed").asBoolean(true)).as(clientId).isFalse();
+            // The README's demo client (a public client redirecting to http://localhost) is enabled only by
+            // VNEID_DEMO_CLIENT=true, as the suite's server, scripts/run-server.sh and the load run set it.
+            if (client.path("enabled").asBoolean(true)) {
+                for (JsonNode uri : client.path("redirectUris")) {
+                    assertThat(uri.asText()).as(clientId).doesNotStartWith("http:").doesNotContain("localhost");
+                }
+            }
         }
+        assertThat(realm.path("clients").findValues("clientId").stream().map(JsonNode::asText)
+                .filter(id -> id.equals(OidcClient.DEMO_CLIENT))).hasSize(1);
         JsonNode profile = JSON.readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
                 .get(0).path("config").path("kc.user.profile.config").get(0).asText());
         for (JsonNode attribute : profile.path("attributes")) {

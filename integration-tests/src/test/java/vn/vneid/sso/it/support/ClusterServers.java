@@ -44,6 +44,7 @@ public final class ClusterServers implements AutoCloseable {
         env.put("VNEID_CLUSTER_PG_PORT", System.getProperty("vneid.it.cluster.pg.port", "55433"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
+        env.put("VNEID_DEMO_CLIENT", "true");
         if (!reuse) {
             for (String node : List.of("A", "B")) {
                 for (String kind : List.of("HTTP", "MANAGEMENT", "JGROUPS")) {

@@ -168,6 +168,7 @@ public final class KeycloakServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().putAll(relyingParties.importEnvironment());
+            builder.environment().put("VNEID_DEMO_CLIENT", "true");
             process = builder.start();
             awaitReady();
         } catch (IOException e) {
