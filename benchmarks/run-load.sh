@@ -15,7 +15,8 @@
 # LOAD_PG_PORT (55460), LOAD_SMS_SINK_PORT (8099), LOAD_POPULATION (0: no more citizens than the run's accounts; N: N
 # synthetic citizens more, written into PostgreSQL with COPY by benchmarks/stats/load-million.sh before the run),
 # LOAD_REPORT_DIR (benchmarks/gatling/target/load-report), LOAD_JOURNEYS (all; or a comma-separated list of journeys,
-# e.g. stock-login,vneid-login).
+# e.g. stock-login,vneid-login), LOAD_LOGINS_TOGETHER (false; true runs the logins of a round at the same time, each
+# kind with its own LOAD_CONCURRENCY users: the same machine for all, no server CPU per kind).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -28,6 +29,7 @@ rounds="${LOAD_ROUNDS:-3}"
 if [ "${1:-}" = "--smoke" ]; then
   accounts=4 concurrency=2 warm_up_seconds=0 phase_seconds=3 rounds=1
   LOAD_POPULATION="${LOAD_POPULATION:-1000}"  # the COPY generator runs in CI too, so it follows Keycloak's schema
+  LOAD_LOGINS_TOGETHER="${LOAD_LOGINS_TOGETHER:-true}"  # the other phases alternate: CI sees both ways run
 fi
 https_port="${LOAD_HTTPS_PORT:-8543}"
 management_port=$((https_port + 1000))
@@ -124,6 +126,7 @@ echo "load: $concurrency concurrent users, $rounds rounds of $phase_seconds s pe
   -Dload.base-url="https://127.0.0.1:$https_port" -Dload.citizens="$accounts" \
   -Dload.concurrency="$concurrency" -Dload.warm-up-seconds="$warm_up_seconds" -Dload.phase-seconds="$phase_seconds" -Dload.rounds="$rounds" \
   -Dload.sms-sink-port="$sink_port" -Dload.client-key="$work/client-key.json" -Dload.report-dir="$report_dir" \
-  -Dload.journeys="${LOAD_JOURNEYS:-}" -Dload.server-pid="${server_pid:-0}"
+  -Dload.journeys="${LOAD_JOURNEYS:-}" -Dload.server-pid="${server_pid:-0}" \
+  -Dload.logins-together="${LOAD_LOGINS_TOGETHER:-false}"
 
 cat "$report_dir/summary.md"

@@ -130,9 +130,14 @@ final class LoadResults {
     }
 
     Phase phase(String kind, int round) {
+        return phase(kind, round, true);
+    }
+
+    /** @param serverCpu whether the server's CPU is the phase's alone (no other phase runs at the same time) */
+    Phase phase(String kind, int round, boolean serverCpu) {
         return phases.computeIfAbsent(kind + "-" + round, name -> {
             order.add(name);
-            return new Phase(kind, round, serverPid);
+            return new Phase(kind, round, serverCpu ? serverPid : 0);
         });
     }
 
@@ -154,6 +159,7 @@ final class LoadResults {
         root.put("warmUpSeconds", settings.warmUp().toSeconds());
         root.put("phaseSeconds", settings.phase().toSeconds());
         root.put("rounds", settings.rounds());
+        root.put("loginsTogether", settings.loginsTogether());
         ArrayNode kinds = root.putArray("kinds");
         for (Summary summary : byKind.values()) {
             ObjectNode node = kinds.addObject();
@@ -225,9 +231,11 @@ final class LoadResults {
     private static String markdown(Map<String, Summary> byKind, ObjectNode root) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Accounts per realm: %d; concurrent users: %d; after %d s of warm-up per "
-                        + "kind, %d rounds of %d s per kind, alternating.%n%n", root.path("citizens").asInt(),
+                        + "kind, %d rounds of %d s per kind, %s.%n%n", root.path("citizens").asInt(),
                 root.path("concurrency").asInt(), root.path("warmUpSeconds").asInt(), root.path("rounds").asInt(),
-                root.path("phaseSeconds").asInt()));
+                root.path("phaseSeconds").asInt(), root.path("loginsTogether").asBoolean()
+                        ? "the logins of a round at the same time (each kind its own users), the rest alternating"
+                        : "alternating"));
         md.append("| Journey | Completed | Failed | Per second | p50 ms | p95 ms | p99 ms | Server CPU ms per journey "
                 + "| Load average |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");

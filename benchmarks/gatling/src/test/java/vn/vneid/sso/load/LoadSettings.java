@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /** What one load run does, from system properties that run-load.sh sets; the defaults are a full run. */
 record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warmUp, Duration phase, int rounds,
-        int smsSinkPort, Path reportDir, Path clientKeyFile, Set<String> journeys, long serverPid) {
+        int smsSinkPort, Path reportDir, Path clientKeyFile, Set<String> journeys, long serverPid,
+        boolean loginsTogether) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -25,7 +26,9 @@ record LoadSettings(String baseUrl, int citizens, int concurrency, Duration warm
                 Arrays.stream(System.getProperty("load.journeys", "").split(",")).map(String::strip)
                         .filter(kind -> !kind.isEmpty()).collect(Collectors.toUnmodifiableSet()),
                 // The server's process, for its CPU time per journey; 0 when unknown (the column is then left out).
-                Long.getLong("load.server-pid", 0L));
+                Long.getLong("load.server-pid", 0L),
+                // The logins of a round at the same time rather than one after the other (see LoginSimulation).
+                Boolean.getBoolean("load.logins-together"));
     }
 
     /** Whether a run includes this journey (e.g. {@code vneid-login}); none named means all. */

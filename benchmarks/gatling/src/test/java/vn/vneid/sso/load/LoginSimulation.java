@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,13 +58,24 @@ public class LoginSimulation extends Simulation {
             .userAgentHeader("vneid-load");
 
     {
-        List<PopulationBuilder> phases = new ArrayList<>();
+        // Stages run one after the other; the phases of one stage at the same time.
+        List<List<PopulationBuilder>> stages = new ArrayList<>();
         // Round 0 warms both journeys up (JIT, connection pools, caches) and is left out of the summary.
         for (int round = settings.warmUp().isZero() ? 1 : 0; round <= settings.rounds(); round++) {
             Duration length = round == 0 ? settings.warmUp() : settings.phase();
-            phases.add(phase("stock-login", round, length, stockUsers, stockLogin()));
-            phases.add(phase("stock-two-factor-login", round, length, twoFactorUsers, stockTwoFactorLogin()));
-            phases.add(phase("vneid-login", round, length, citizens, vneidLogin()));
+            List<PopulationBuilder> logins = new ArrayList<>();
+            logins.add(phase("stock-login", round, length, stockUsers, stockLogin()));
+            logins.add(phase("stock-two-factor-login", round, length, twoFactorUsers, stockTwoFactorLogin()));
+            logins.add(phase("vneid-login", round, length, citizens, vneidLogin()));
+            if (settings.loginsTogether()) {
+                // Together, each kind with its own users, the logins meet exactly the same machine: a drift of its
+                // speed (another tenant, a GC cycle) cannot favour one kind, and the ratio of their throughputs is
+                // the ratio of what one login of each costs the machine. The server's CPU cannot be split per kind.
+                stages.add(logins);
+            } else {
+                logins.forEach(login -> stages.add(Collections.singletonList(login)));
+            }
+            List<PopulationBuilder> phases = new ArrayList<>();
             phases.add(loop("stock-refresh", round, length, stockUsers, stockLogin(),
                     refresh("stock", LoadRealms.CONTROL_REALM, LoadRealms.CONTROL_CLIENT)));
             phases.add(loop("vneid-refresh", round, length, citizens, vneidLogin(),
@@ -77,14 +89,24 @@ public class LoginSimulation extends Simulation {
             phases.add(repeat("vneid-client-credentials", round, length, clientCredentials("vneid", "vneid")));
             phases.add(loop("vneid-chip-step-up", round, length, chipHolders, vneidLogin().exec(chip.holdCard()),
                     chip.journey(CHALLENGE, VERIFIER, LoadRealms.REDIRECT_URI)));
+            phases.forEach(phase -> stages.add(Collections.singletonList(phase)));
         }
-        phases.removeIf(phase -> phase == null);
-        if (phases.isEmpty()) {
+        // Each stage starts when the first phase of the one before ends (the others of a stage end with it, give or
+        // take the journeys in flight).
+        List<PopulationBuilder> run = null;
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            List<PopulationBuilder> stage = new ArrayList<>(stages.get(i));
+            stage.removeIf(phase -> phase == null);
+            if (stage.isEmpty()) {
+                continue;
+            }
+            if (run != null) {
+                stage.set(0, stage.get(0).andThen(run.toArray(new PopulationBuilder[0])));
+            }
+            run = stage;
+        }
+        if (run == null) {
             throw new IllegalArgumentException("load.journeys names no journey of this simulation");
-        }
-        PopulationBuilder run = phases.get(phases.size() - 1);
-        for (int i = phases.size() - 2; i >= 0; i--) {
-            run = phases.get(i).andThen(run);
         }
         setUp(run).protocols(protocol)
                 // A load run with failures measures something else: it fails, the smoke run in CI with it.
@@ -116,7 +138,7 @@ public class LoginSimulation extends Simulation {
         if (!settings.runs(kind)) {
             return null;
         }
-        LoadResults.Phase phase = results.phase(kind, round);
+        LoadResults.Phase phase = results.phase(kind, round, !settings.loginsTogether());
         ChainBuilder journey = exec(session -> session.set("t0", System.nanoTime()))
                 .exitBlockOnFail().on(steps)
                 .exec(session -> {
