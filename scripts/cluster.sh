@@ -16,7 +16,8 @@
 # VNEID_NODE_B_HTTP_PORT (8082), VNEID_NODE_A_MANAGEMENT_PORT (9001), VNEID_NODE_B_MANAGEMENT_PORT (9002),
 # VNEID_NODE_A_JGROUPS_PORT (7800), VNEID_NODE_B_JGROUPS_PORT (7810), VNEID_SMS_GATEWAY (outbox),
 # VNEID_SUBSCRIBER_REGISTRY (local), VNEID_SMS_HTTP_PORT and VNEID_REGISTRY_HTTP_PORT (where the http providers would
-# post; nothing listens unless a test starts it), VNEID_CLUSTER_TIMEOUT (600 s per wait).
+# post; nothing listens unless a test starts it), VNEID_CLUSTER_TIMEOUT (600 s per wait), VNEID_DEMO_CLIENT (read by
+# the first import: true enables the realm's demo client vneid-demo-rp, which ClusterIT logs in through).
 # The nodes trust the simulator's test CSCA and write SMS codes in clear to the outbox: never a production setup
 # (docker/ holds that one).
 set -euo pipefail
