@@ -84,3 +84,11 @@ activated_accounts="$(sql "select count(*) from user_entity where id like 'bench
 python3 -c "import json,sys; u=json.load(open('$work/province.json'))['unit']; a=int(sys.argv[1]); \
   assert u['activated'] == a, f'{u[\"activated\"]} activated records but {a} enabled accounts'; \
   print('Keycloak reads the generated accounts; enabled accounts', a, '= activated records')" "$activated_accounts"
+
+# This server imported the realm file as an operator does, without VNEID_DEMO_CLIENT: Keycloak's own import must have
+# left the demo client (public, redirecting to http://localhost) disabled, and refuse an authorization request for it.
+demo="$(curl -fsS -H "Authorization: Bearer $tok" "$base/admin/realms/vneid/clients?clientId=vneid-demo-rp")"
+python3 -c "import json,sys; c=json.loads(sys.argv[1]); assert len(c) == 1 and c[0]['enabled'] is False, c" "$demo"
+status="$(curl -s -o /dev/null -w '%{http_code}' "$base/realms/vneid/protocol/openid-connect/auth?client_id=vneid-demo-rp&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8089%2Fcallback&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")"
+[ "$status" = 400 ] || { echo "the demo client answered $status to an authorization request (expected 400)" >&2; exit 1; }
+echo "the realm file's demo client is imported disabled: authorization request refused ($status)"
