@@ -322,6 +322,33 @@ class LevelOneLoginIT {
         }
 
         @Test
+        @DisplayName("the SMS follows the realm's own text for it from the next code on, and the theme's once removed")
+        void smsTextFromRealmLocalization() {
+            Citizen citizen = admin.createCitizen("Đoàn Thị Hương", AdminApi.newPhone(), true, 1);
+            assertThat(smsAfterPassword(citizen)).startsWith("VNeID: ma xac thuc cua ban la ");
+
+            HttpResponse<String> set = admin.callAsAdmin("POST", "/localization/vi",
+                    "{\"vneidSmsCodeText\": \"VNeID thu nghiem: ma {0}, con {1} phut\"}");
+            assertThat(set.statusCode()).isEqualTo(204);
+            try {
+                assertThat(smsAfterPassword(citizen)).matches("VNeID thu nghiem: ma \\d{6}, con \\d+ phut");
+            } finally {
+                assertThat(admin.callAsAdmin("DELETE", "/localization/vi/vneidSmsCodeText", null).statusCode())
+                        .isEqualTo(204);
+            }
+            assertThat(smsAfterPassword(citizen)).startsWith("VNeID: ma xac thuc cua ban la ");
+        }
+
+        private String smsAfterPassword(Citizen citizen) {
+            int before = outbox.countTo(citizen.phone());
+            SmsCodePage page = LoginPage.signIn(new Browser(), oidc.login(), citizen.nationalId(), citizen.password());
+            assertThat(page.status()).isEqualTo(200);
+            List<Map<String, String>> messages = outbox.messagesTo(citizen.phone());
+            assertThat(messages).hasSize(before + 1);
+            return messages.get(messages.size() - 1).get("text");
+        }
+
+        @Test
         @DisplayName("with the http gateway down the citizen is told to try again, and nothing else breaks")
         void gatewayDown() {
             Map<String, String> previous = admin.updateSmsCodeConfig(Map.of("sms-gateway", "http"));

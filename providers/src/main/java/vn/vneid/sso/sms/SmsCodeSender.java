@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -46,9 +45,8 @@ public final class SmsCodeSender {
             throws SmsException {
         Locale locale = session.getContext().resolveLocale(user);
         try {
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN)
-                    .getEnhancedMessages(session.getContext().getRealm(), locale);
-            String pattern = messages.getProperty(key);
+            String pattern = ThemeMessages.get(session.theme().getTheme(Theme.Type.LOGIN),
+                    session.getContext().getRealm(), locale, key);
             if (pattern == null) {
                 throw new SmsException("message " + key + " missing for " + locale);
             }

@@ -134,6 +134,9 @@ public final class KeycloakServer {
                     "--http-port=" + httpPort,
                     "--http-management-port=" + freePort(),
                     "--import-realm",
+                    // start-dev turns Keycloak's theme cache off; production keeps it on, and what we cache per theme
+                    // (the SMS texts) is only exercised with it on.
+                    "--spi-theme--cache-themes=true",
                     "--spi-vneid-sms--provider-default=outbox",
                     "--spi-vneid-sms--outbox--path=" + outbox,
                     "--spi-vneid-sms--http--url=http://127.0.0.1:" + smsGatewayPort + "/sms",
