@@ -223,7 +223,7 @@ class ForgottenPasswordIT {
             page = new RecoveryCodePage(browser, page.submitCode(wrong));
             assertThat(page.codeError()).isEqualTo("Mã xác thực không đúng. Bạn còn 4 lần thử.");
             page = new RecoveryCodePage(browser, page.submitCode(wrong));
-            assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(2);
+            assertThat(admin.awaitFailures(citizen.id(), 2)).isEqualTo(2);
         }
     }
 

@@ -136,10 +136,10 @@ class LevelTwoIntegrityIT {
         LoginPage page = LoginPage.open(browser, login);
         page = new LoginPage(browser, page.submit(citizen.nationalId(), "sai-mat-khau-1"));
         page = new LoginPage(browser, page.submit(citizen.nationalId(), "sai-mat-khau-2"));
-        assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(2);
+        assertThat(admin.awaitFailures(citizen.id(), 2)).isEqualTo(2);
         SmsCodePage code = new SmsCodePage(browser, page.submit(citizen.nationalId(), citizen.password()));
         login.finish(code.submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget());
-        assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isZero();
+        assertThat(admin.awaitFailures(citizen.id(), 0)).isZero();
         assertThat(admin.bruteForceStatus(citizen.id()).path("disabled").asBoolean()).isFalse();
 
         Browser attacker = new Browser();
@@ -181,7 +181,7 @@ class LevelTwoIntegrityIT {
             page = new VerifyPhonePage(browser, page.submitNumber("0978000011"));
             String code = outbox.lastCodeTo("+84978000011");
             page = new VerifyPhonePage(browser, page.submitCode("000000".equals(code) ? "111111" : "000000"));
-            assertThat(admin.bruteForceStatus(citizen.id()).path("numFailures").asInt()).isEqualTo(1);
+            assertThat(admin.awaitFailures(citizen.id(), 1)).isEqualTo(1);
             page = new VerifyPhonePage(browser, page.changeNumber());
             page = new VerifyPhonePage(browser, page.submitNumber("0978000012"));
             assertThat(page.numberError()).startsWith("Vui lòng chờ");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -352,6 +353,33 @@ public final class AdminApi {
     public JsonNode bruteForceStatus(String userId) {
         return json(send(HttpRequest.newBuilder(
                 URI.create(admin + "/attack-detection/brute-force/users/" + userId)).GET(), 200));
+    }
+
+    /**
+     * The brute-force status once it meets the condition, or the last one read after 30 s. Keycloak records a login
+     * failure (and a success's reset) on its own brute-force thread, a moment after the page that reported it was
+     * answered: on a loaded machine the status can lag the page.
+     */
+    public JsonNode awaitBruteForceStatus(String userId, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode status = bruteForceStatus(userId);
+        while (!condition.test(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            status = bruteForceStatus(userId);
+        }
+        return status;
+    }
+
+    /** The number of failures once at least {@code expected} are recorded (or after 30 s): see above. */
+    public int awaitFailures(String userId, int expected) {
+        return awaitBruteForceStatus(userId, status -> expected == 0
+                ? status.path("numFailures").asInt() == 0
+                : status.path("numFailures").asInt() >= expected).path("numFailures").asInt();
     }
 
     public void clearBruteForce(String userId) {
