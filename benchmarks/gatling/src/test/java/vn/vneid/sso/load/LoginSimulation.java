@@ -76,6 +76,12 @@ public class LoginSimulation extends Simulation {
                 // the ratio of what one login of each costs the machine. The server's CPU cannot be split per kind.
                 stages.add(logins);
             } else {
+                // One after the other, in the reverse order every other round: no kind always follows the same one
+                // (whatever a phase leaves behind, such as garbage to collect or sessions to expire, lands in the
+                // next phase, and the first round after warm-up still has JIT compilation going on).
+                if (round % 2 == 0) {
+                    Collections.reverse(logins);
+                }
                 logins.forEach(login -> stages.add(Collections.singletonList(login)));
             }
             List<PopulationBuilder> phases = new ArrayList<>();
