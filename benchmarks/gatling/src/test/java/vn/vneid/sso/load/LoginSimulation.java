@@ -297,7 +297,7 @@ public class LoginSimulation extends Simulation {
     }
 
     /** An HTML attribute's text as FreeMarker's auto-escaping writes it, back to the plain URL. */
-    static String unescapeAttribute(String escaped) {
+    private static String unescapeAttribute(String escaped) {
         return escaped.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
