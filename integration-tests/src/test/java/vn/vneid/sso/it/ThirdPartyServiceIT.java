@@ -143,4 +143,49 @@ class ThirdPartyServiceIT {
         assertThat(afterPartial.path("attributes").path("vneid.government").asText()).isEqualTo("true");
         assertThat(afterPartial.path("consentRequired").asBoolean()).isFalse();
     }
+
+    @Test
+    @DisplayName("no client gets a login flow of its own: Keycloak's password-only flows cannot be bound to one")
+    void noFlowOverrides() throws Exception {
+        String stockBrowser = null;
+        String stockDirectGrant = null;
+        for (JsonNode flow : JSON.readTree(admin.callAsAdmin("GET", "/authentication/flows", null).body())) {
+            switch (flow.path("alias").asText()) {
+                case "browser" -> stockBrowser = flow.path("id").asText();
+                case "direct grant" -> stockDirectGrant = flow.path("id").asText();
+                default -> {
+                }
+            }
+        }
+        assertThat(stockBrowser).as("the realm still holds Keycloak's stock flows").isNotNull();
+        assertThat(stockDirectGrant).isNotNull();
+
+        // A public client as a manage-clients admin would write it, bound to the password-only browser flow.
+        String clientId = "override-" + Long.toHexString(System.nanoTime());
+        ObjectNode client = JSON.createObjectNode();
+        client.put("clientId", clientId);
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", true);
+        client.put("directAccessGrantsEnabled", true);
+        client.putArray("redirectUris").add("https://override.example/callback");
+        client.putObject("authenticationFlowBindingOverrides").put("browser", stockBrowser);
+        HttpResponse<String> refused = admin.callAsAdmin("POST", "/clients", client.toString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo("invalid_client_metadata");
+        assertThat(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body()).isEqualTo("[]");
+
+        // Without overrides (the admin console sends an empty map) it registers; adding one later is refused too.
+        client.putObject("authenticationFlowBindingOverrides");
+        HttpResponse<String> created = admin.callAsAdmin("POST", "/clients", client.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode registered = JSON.readTree(admin.callAsAdmin("GET", "/clients?clientId=" + clientId, null).body())
+                .get(0);
+        String path = "/clients/" + registered.path("id").asText();
+        ((ObjectNode) registered).putObject("authenticationFlowBindingOverrides").put("direct_grant", stockDirectGrant);
+        HttpResponse<String> update = admin.callAsAdmin("PUT", path, registered.toString());
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
+        assertThat(JSON.readTree(admin.callAsAdmin("GET", path, null).body())
+                .path("authenticationFlowBindingOverrides").size()).isZero();
+        admin.callAsAdmin("DELETE", path, null);
+    }
 }

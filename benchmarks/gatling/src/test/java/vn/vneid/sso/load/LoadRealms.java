@@ -24,6 +24,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 public final class LoadRealms {
 
     static final String CONTROL_REALM = "control";
+    /** Our realm's client profile made of our own executor (no flow overrides), left out of the control. */
+    private static final String OUR_PROFILE = "vneid-realm-flows-only";
     static final String CONTROL_CLIENT = "bench-rp";
     static final String REDIRECT_URI = "http://localhost:8089/callback";
     /** The service-account clients of the client-credentials scenario, one per realm. */
@@ -171,6 +173,13 @@ public final class LoadRealms {
                 "clientProfiles"}) {
             realm.set(setting, ours.get(setting).deepCopy());
         }
+        // Our executor refusing flow overrides acts on client registration and update only, never in a login.
+        ArrayNode profiles = (ArrayNode) realm.path("clientProfiles").path("profiles");
+        for (int i = profiles.size() - 1; i >= 0; i--) {
+            if (OUR_PROFILE.equals(profiles.get(i).path("name").asText())) {
+                profiles.remove(i);
+            }
+        }
         realm.set("clientPolicies", keycloakPolicies(ours.path("clientPolicies")));
         JsonNode ourClient = client(ours, "vneid-demo-rp");
         ObjectNode client = realm.putArray("clients").addObject();
@@ -225,7 +234,11 @@ public final class LoadRealms {
             for (JsonNode condition : policy.path("conditions")) {
                 thirdParty |= "third-party".equals(condition.path("configuration").path("kind").asText());
             }
-            if (!thirdParty) {
+            boolean ourExecutor = false;
+            for (JsonNode profile : policy.path("profiles")) {
+                ourExecutor |= OUR_PROFILE.equals(profile.asText());
+            }
+            if (!thirdParty && !ourExecutor) {
                 kept.add(policy);
             }
         }
