@@ -300,6 +300,10 @@ class ApprovalActivationIT {
         assertThat(call(token, "POST", "/records/" + recordId + "/reject", "{\"reason\":\"" + "x".repeat(501)
                 + "\"}").statusCode()).isEqualTo(400);
         assertThat(call(token, "POST", "/records/" + recordId + "/reject", "not json").statusCode()).isEqualTo(400);
+        for (String paging : new String[] {"max=abc", "first=1e3", "max=0", "first=-1"}) {
+            assertThat(json(call(token, "GET", "/records?" + paging, null), 400).path("error").asText())
+                    .as(paging).isEqualTo("malformed_paging");
+        }
         String reason = "Ảnh chân dung bị mờ, vân tay không đọc được";
         assertThat(json(call(token, "POST", "/records/" + recordId + "/reject", "{\"reason\":\"" + reason + "\"}"),
                 200).path("status").asText()).isEqualTo("REJECTED");

@@ -356,6 +356,33 @@ class ForgottenPasswordIT {
         }
 
         @Test
+        @DisplayName("the codes a stranger makes the recovery send leave the citizen's own login codes untouched")
+        void recoveryKeepsTheLoginAllowance() {
+            AdminApi.Citizen citizen = admin.createCitizen("Hà Văn Khải", AdminApi.newPhone(), true, 1);
+            // The login may send one code to this number and account: a slot the recovery took from the login's
+            // counters would refuse it. (The address counter is the whole suite's, all from 127.0.0.1.)
+            Map<String, String> previous = admin.updateSmsCodeConfig(Map.of("limit-per-number-hour", "1",
+                    "limit-per-account-day", "1"));
+            try {
+                Browser stranger = new Browser();
+                int before = outbox.countTo(citizen.phone());
+                new RecoveryCodePage(stranger, openRecovery(stranger).submit(citizen.nationalId()));
+                awaitSms(citizen.phone(), before);
+
+                int afterRecovery = outbox.countTo(citizen.phone());
+                OidcClient.Login login = oidc.login();
+                SmsCodePage codePage = LoginPage.signIn(new Browser(), login, citizen.nationalId(),
+                        citizen.password());
+                assertThat(outbox.countTo(citizen.phone())).as("the login's own code was sent")
+                        .isEqualTo(afterRecovery + 1);
+                assertThat(login.finish(codePage.submitCode(outbox.lastCodeTo(citizen.phone())).redirectTarget())
+                        .accessToken()).isNotNull();
+            } finally {
+                admin.restoreSmsCodeConfig(previous);
+            }
+        }
+
+        @Test
         @DisplayName("the recoveries from one address per hour are limited")
         void perAddressPerHour() {
             Map<String, String> previous = admin.updateExecutionConfig("vneid reset credentials",

@@ -72,8 +72,8 @@ public final class ApprovalQueueResource {
     @GET
     @Path("records")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response pending(@QueryParam("commune") String commune, @QueryParam("first") Integer first,
-            @QueryParam("max") Integer max) {
+    public Response pending(@QueryParam("commune") String commune, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
         Caller caller = caller();
         if (caller.refusal() != null) {
             return caller.refusal();
@@ -85,8 +85,9 @@ public final class ApprovalQueueResource {
                 return error(400, "malformed_commune", "approvalCommuneMalformed");
             }
         }
-        int from = first == null ? 0 : first;
-        int size = max == null ? DEFAULT_PAGE : max;
+        // Taken as text: a non-number would otherwise fail JAX-RS's conversion, which answers 404 rather than this 400.
+        int from = pagingNumber(first, 0);
+        int size = pagingNumber(max, DEFAULT_PAGE);
         if (from < 0 || size < 1 || size > MAX_PAGE) {
             return error(400, "malformed_paging", "approvalPagingMalformed", MAX_PAGE);
         }
@@ -105,6 +106,18 @@ public final class ApprovalQueueResource {
         body.put("max", size);
         body.put("records", records);
         return Response.ok(body).build();
+    }
+
+    /** A paging parameter: the default when absent, -1 (refused by the caller) when not a whole number. */
+    static int pagingNumber(String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** {@code GET records/{id}}: one record of the unit, in any status, with its history. */

@@ -15,6 +15,10 @@ import vn.vneid.sso.limit.WindowCounter;
  * limits hold across logins and cluster nodes (the counters live in the replicated single-use store); they stop
  * SMS pumping and the flooding of one citizen's phone. A limit of 0 switches that counter off. Plain Java:
  * {@link vn.vneid.sso.limit.FixedWindowLimiter} holds the counters.
+ *
+ * <p>Flows that anyone may start with a national ID alone (recovery, registration) count in a scope of their own
+ * ({@link #scoped}): otherwise a stranger who knows a citizen's number could spend her login's allowance through the
+ * forgotten-password page and keep her out of her own account for the day, or fill a carrier address's counter.
  */
 public final class SendLimits {
 
@@ -41,11 +45,23 @@ public final class SendLimits {
     private final int perNumberPerHour;
     private final int perAccountPerDay;
     private final int perIpPerHour;
+    /** The counters' key prefix: empty for the sends after a password (login, phone binding and change). */
+    private final String scope;
 
     public SendLimits(int perNumberPerHour, int perAccountPerDay, int perIpPerHour) {
+        this(perNumberPerHour, perAccountPerDay, perIpPerHour, "");
+    }
+
+    private SendLimits(int perNumberPerHour, int perAccountPerDay, int perIpPerHour, String scope) {
         this.perNumberPerHour = Math.max(0, perNumberPerHour);
         this.perAccountPerDay = Math.max(0, perAccountPerDay);
         this.perIpPerHour = Math.max(0, perIpPerHour);
+        this.scope = scope;
+    }
+
+    /** The same limits, counted apart from every other scope's (a short name: {@code recovery}, {@code registration}). */
+    public SendLimits scoped(String name) {
+        return new SendLimits(perNumberPerHour, perAccountPerDay, perIpPerHour, name + ".");
     }
 
     public static SendLimits defaults() {
@@ -56,15 +72,17 @@ public final class SendLimits {
     public List<WindowCounter<Limit>> counters(String numberE164, String userId, String clientIp, Instant now) {
         long hour = now.getEpochSecond() / 3600;
         long day = now.getEpochSecond() / 86400;
+        String prefix = "vneid.sms.limit." + scope;
         return List.of(
-                counter(Limit.NUMBER, "num." + hash(numberE164) + "." + hour, perNumberPerHour, Duration.ofHours(1)),
-                counter(Limit.ACCOUNT, "acc." + userId + "." + day, perAccountPerDay, Duration.ofDays(1)),
-                counter(Limit.IP, "ip." + hash(clientIp) + "." + hour, perIpPerHour, Duration.ofHours(1)))
+                counter(Limit.NUMBER, prefix + "num." + hash(numberE164) + "." + hour, perNumberPerHour,
+                        Duration.ofHours(1)),
+                counter(Limit.ACCOUNT, prefix + "acc." + userId + "." + day, perAccountPerDay, Duration.ofDays(1)),
+                counter(Limit.IP, prefix + "ip." + hash(clientIp) + "." + hour, perIpPerHour, Duration.ofHours(1)))
                 .stream().filter(c -> c.slots() > 0).toList();
     }
 
     private static WindowCounter<Limit> counter(Limit limit, String key, int slots, Duration window) {
-        return new WindowCounter<>(limit, "vneid.sms.limit." + key, slots, window.toSeconds());
+        return new WindowCounter<>(limit, key, slots, window.toSeconds());
     }
 
     private static String hash(String value) {

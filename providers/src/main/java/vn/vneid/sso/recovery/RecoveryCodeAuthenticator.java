@@ -151,7 +151,7 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
         String phone = subject == null ? null : CitizenProfile.verifiedPhone(subject);
         String idKey = String.valueOf(authSession.getAuthNote(RecoveryNotes.ID_KEY));
         Optional<SendLimits.Limit> limited = new FixedWindowLimiter(context.getSession()).tryAcquire(
-                config.limits().counters(phone != null ? phone : "recovery." + idKey,
+                config.limits().scoped("recovery").counters(phone != null ? phone : "recovery." + idKey,
                         subject != null ? subject.getId() : "recovery." + idKey,
                         context.getConnection().getRemoteAddr(), now));
         String code = SmsCodeState.newCode(policy);

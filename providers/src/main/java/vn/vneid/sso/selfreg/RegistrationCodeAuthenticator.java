@@ -168,7 +168,9 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
 
     private SmsCodeChallenge challenge(AuthenticationFlowContext context) {
         SmsCodeConfig config = SmsCodeConfig.of(context.getAuthenticatorConfig());
-        return new SmsCodeChallenge(RegistrationNotes.CODE, config.policy(), config.limits(), config.gateway(), clock);
+        // Anyone may start a registration: its sends count apart from the login's (SendLimits.scoped).
+        return new SmsCodeChallenge(RegistrationNotes.CODE, config.policy(), config.limits().scoped("registration"),
+                config.gateway(), clock);
     }
 
     private Response page(AuthenticationFlowContext context, SmsCodeChallenge challenge, FormMessage message) {

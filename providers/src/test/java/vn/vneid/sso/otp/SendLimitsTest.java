@@ -44,4 +44,21 @@ class SendLimitsTest {
         assertThat(new SendLimits(0, 10, 0).counters("+84912345678", "u", "ip", T))
                 .extracting(WindowCounter::limit).containsExactly(SendLimits.Limit.ACCOUNT);
     }
+
+    @Test
+    void aScopeCountsApartWithTheSameLimits() {
+        SendLimits login = new SendLimits(5, 10, 30);
+        SendLimits recovery = login.scoped("recovery");
+        List<WindowCounter<SendLimits.Limit>> own = login.counters("+84912345678", "u-1", "10.0.0.1", T);
+        List<WindowCounter<SendLimits.Limit>> scoped = recovery.counters("+84912345678", "u-1", "10.0.0.1", T);
+        assertThat(scoped).extracting(WindowCounter::slots).containsExactly(5, 10, 30);
+        for (int i = 0; i < own.size(); i++) {
+            assertThat(scoped.get(i).key()).isNotEqualTo(own.get(i).key());
+        }
+        assertThat(login.scoped("registration").counters("+84912345678", "u-1", "10.0.0.1", T).get(0).key())
+                .isNotEqualTo(scoped.get(0).key());
+        assertThat(login.counters("+84912345678", "u-1", "10.0.0.1", T).get(0).key())
+                .as("the login's keys stay what they were").isEqualTo(own.get(0).key())
+                .startsWith("vneid.sms.limit.num.");
+    }
 }
