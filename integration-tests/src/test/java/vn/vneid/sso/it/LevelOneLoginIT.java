@@ -112,6 +112,42 @@ class LevelOneLoginIT {
         }
 
         @Test
+        @DisplayName("a group's attributes never become the claims of a member whose own record lacks them")
+        void groupAttributesNeverBecomeClaims() throws Exception {
+            // An account without a level of its own, as the admin API's user creation leaves one.
+            String phone = AdminApi.newPhone();
+            com.fasterxml.jackson.databind.node.ObjectNode user = AdminApi.citizenJson(AdminApi.newNationalId(),
+                    "1990-05-17", "Đinh Văn Quý", phone, true, 1);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")).remove("vneidLevel");
+            String userId = admin.importUser(user);
+            // A user manager's group claiming level 2 and a social insurance number, the account put in it.
+            String group = "claims-" + Long.toHexString(System.nanoTime());
+            HttpResponse<String> created = admin.callAsAdmin("POST", "/groups", "{\"name\": \"" + group
+                    + "\", \"attributes\": {\"vneidLevel\": [\"2\"], \"socialInsuranceNumber\": [\"0123456789\"]}}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String groupId = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+            assertThat(admin.callAsAdmin("PUT", "/users/" + userId + "/groups/" + groupId, null).statusCode())
+                    .isEqualTo(204);
+            try {
+                Browser browser = new Browser();
+                OidcClient.Login login = oidc.login();
+                SmsCodePage codePage = LoginPage.signIn(browser, login, user.get("username").asText(),
+                        AdminApi.DEMO_PASSWORD);
+                OidcClient.Tokens tokens = login.finish(codePage.submitCode(outbox.lastCodeTo(phone))
+                        .redirectTarget());
+                assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l1");
+                assertThat(tokens.idToken().getClaim("vneid_level")).as("no level of the account's own").isNull();
+                assertThat(tokens.idToken().getStringClaim("name")).as("its own attributes still are claims")
+                        .isEqualTo("Đinh Văn Quý");
+                UserInfo userInfo = oidc.userInfo(tokens.accessToken());
+                assertThat(userInfo.getClaim("vneid_level")).isNull();
+                assertThat(userInfo.getPhoneNumberVerified()).isTrue();
+            } finally {
+                admin.callAsAdmin("DELETE", "/groups/" + groupId, null);
+            }
+        }
+
+        @Test
         @DisplayName("the one without a verified phone sees what to do, and no SMS is sent")
         void noVerifiedPhone() {
             Browser browser = new Browser();

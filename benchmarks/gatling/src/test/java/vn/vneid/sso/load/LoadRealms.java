@@ -165,13 +165,21 @@ public final class LoadRealms {
         realm.putObject("attributes").put("realmReusableOtpCode", "true");
         // Keycloak's own configuration of our realm, so that the ratios show what our code adds rather than what a
         // realm set up for FAPI 2.0 costs Keycloak: the realm keys (PS256 and ES256 beside RS256), every client scope
-        // and the realm's default scopes (all of them Keycloak's mappers), the user profile without our national-ID
-        // validator, the client profiles, and the client policies with Keycloak's own two conditions per policy in
-        // the place of our one.
+        // and the realm's default scopes (with Keycloak's attribute mapper in the place of ours), the user profile
+        // without our national-ID validator, the client profiles, and the client policies with Keycloak's own two
+        // conditions per policy in the place of our one.
         realm.set("components", keycloakComponents(ours.path("components")));
         for (String setting : new String[] {"clientScopes", "defaultDefaultClientScopes", "defaultOptionalClientScopes",
                 "clientProfiles"}) {
             realm.set(setting, ours.get(setting).deepCopy());
+        }
+        // Our claim mapper (a user's own attributes, no group fallback) becomes Keycloak's, its configuration the same.
+        for (JsonNode scope : realm.path("clientScopes")) {
+            for (JsonNode mapper : scope.path("protocolMappers")) {
+                if ("vneid-own-attribute-mapper".equals(mapper.path("protocolMapper").asText())) {
+                    ((ObjectNode) mapper).put("protocolMapper", "oidc-usermodel-attribute-mapper");
+                }
+            }
         }
         // Our executor refusing flow overrides acts on client registration and update only, never in a login.
         ArrayNode profiles = (ArrayNode) realm.path("clientProfiles").path("profiles");
