@@ -77,6 +77,37 @@ class PhoneChangeIT {
     }
 
     @Test
+    @DisplayName("an account locked by guessing elsewhere gets no code and binds nothing until the lock ends")
+    void lockedAccount() {
+        AdminApi.Citizen citizen = admin.createCitizen("Lò Văn Tám", AdminApi.newPhone(), true, 1);
+        Browser browser = new Browser();
+        OidcClient.Login login = oidc.action("vneid-change-phone");
+        ChangePhonePage choice = new ChangePhonePage(browser, signInAskingForChange(browser, login, citizen));
+        // Someone guesses the password elsewhere until Keycloak locks the account (the throttle lifted: no waiting).
+        java.util.Map<String, String> previous = admin.updatePasswordStepConfig(
+                java.util.Map.of("throttle-id-free-failures", "1000"));
+        try {
+            Browser guesser = new Browser();
+            LoginPage page = LoginPage.open(guesser, oidc.login());
+            for (int i = 0; i < 20; i++) {
+                page = new LoginPage(guesser, page.submit(citizen.nationalId(), "wrong-" + i));
+            }
+            admin.awaitBruteForceStatus(citizen.id(), s -> s.path("disabled").asBoolean());
+
+            int before = outbox.countTo(citizen.phone());
+            Browser.Response refused = choice.useOldPhone();
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body()).contains("Tài khoản tạm thời bị khóa");
+            assertThat(outbox.countTo(citizen.phone())).as("no code while locked").isEqualTo(before);
+            assertThat(admin.events(citizen.id())).anySatisfy(event ->
+                    assertThat(event.path("details").path("reason").asText()).isEqualTo("locked"));
+        } finally {
+            admin.restorePasswordStepConfig(previous);
+            admin.clearBruteForce(citizen.id());
+        }
+    }
+
+    @Test
     @DisplayName("a level-2 citizen always proves with the chip ID card")
     void levelTwoWithTheChip() throws Exception {
         AdminApi.Citizen citizen = admin.createCitizen("001090900004", "1990-09-04", "Âu Văn Sang",

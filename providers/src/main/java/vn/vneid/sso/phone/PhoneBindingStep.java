@@ -180,6 +180,8 @@ final class PhoneBindingStep {
         user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
         user.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
         clear(context.getAuthenticationSession());
+        // The proof was for this binding: a second phone action in the same login (verify, then change) owes its own.
+        context.getAuthenticationSession().removeAuthNote(PhoneRequiredAction.NOTE_PROVEN);
         event(context, boundEvent).success();
         context.success();
     }

@@ -10,6 +10,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
@@ -84,6 +85,9 @@ final class PhoneRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (locked(context)) {
+            return;
+        }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getAuthNote(NOTE_PROVEN) != null) {
             binding.challenge(context);
@@ -106,6 +110,9 @@ final class PhoneRequiredAction implements RequiredActionProvider {
     @Override
     public void processAction(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (!context.getHttpRequest().getDecodedFormParameters().containsKey("cancel") && locked(context)) {
+            return;
+        }
         if (authSession.getAuthNote(NOTE_PROVEN) != null) {
             binding.process(context);
             return;
@@ -149,6 +156,21 @@ final class PhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         context.challenge(choicePage(context, oldPhone, null));
+    }
+
+    /**
+     * Wrong codes and failed chip reads here count for Keycloak's brute-force detection, like the login's; a locked
+     * account (by them, or by guessing its password elsewhere) proves and binds nothing until the lock ends, as the
+     * login accepts no code then. Without this check the counting would bound nothing.
+     */
+    private boolean locked(RequiredActionContext context) {
+        if (!KcBruteForce.isLocked(context.getSession(), context.getRealm(), context.getUser())) {
+            return false;
+        }
+        event(context, "refused").detail("reason", "locked").error(Errors.USER_TEMPORARILY_DISABLED);
+        context.challenge(context.form().setError("vneidAccountTemporarilyLocked")
+                .createErrorPage(Response.Status.FORBIDDEN));
+        return true;
     }
 
     /**
