@@ -129,6 +129,42 @@ class OfficerDeskIT {
     }
 
     @Test
+    @DisplayName("every look-up is an admin event, found or not, and one officer's look-ups per day are capped")
+    void lookUpsAuditedAndCapped() throws Exception {
+        Officer officer = newOfficer("Khổng Văn Tài");
+        AdminApi.Citizen citizen = admin.createCitizen("Hứa Thị Mơ", AdminApi.newPhone(), true, 1);
+        String token = officerToken(officer, true);
+        String unknown = AdminApi.newNationalId();
+
+        assertThat(admin.call(token, "GET", "/vneid-officer/citizens?nationalId=" + citizen.nationalId(), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(admin.call(token, "GET", "/vneid-officer/citizens?nationalId=" + unknown, null).statusCode())
+                .isEqualTo(404);
+        JsonNode events = JSON.readTree(admin.adminEvents());
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.path("operationType").asText()).isEqualTo("ACTION");
+            assertThat(event.path("resourcePath").asText()).isEqualTo("users/" + citizen.id());
+            assertThat(event.path("representation").asText()).contains("vneid-citizen-lookup")
+                    .contains(officer.account().nationalId()).contains(citizen.nationalId());
+        });
+        assertThat(events).anySatisfy(event -> assertThat(event.path("representation").asText())
+                .contains(unknown).contains("\"found\":\"false\""));
+
+        // The suite's server allows 12 a day (the default is 300): two taken above, ten more, then refused.
+        for (int i = 0; i < 10; i++) {
+            assertThat(admin.call(token, "GET", "/vneid-officer/citizens?nationalId=" + AdminApi.newNationalId(),
+                    null).statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> capped = admin.call(token, "GET", "/vneid-officer/citizens?nationalId="
+                + citizen.nationalId(), null);
+        assertThat(capped.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(capped.body()).path("error").asText()).isEqualTo("too_many_lookups");
+        // Another officer's allowance is his own.
+        assertThat(admin.call(officerToken(newOfficer("Ninh Văn Hậu"), true), "GET",
+                "/vneid-officer/citizens?nationalId=" + citizen.nationalId(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a level-1 officer session, the officer's own account and another officer's are refused")
     void limits() throws Exception {
         Officer officer = newOfficer("Mai Văn Đức");

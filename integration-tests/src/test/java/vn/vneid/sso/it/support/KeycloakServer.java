@@ -150,6 +150,8 @@ public final class KeycloakServer {
                     "--spi-admin-realm-restapi-extension--vneid-approval--activation-resend-cooldown-seconds=0",
                     // The campaign statistics' demo loaders (issue #15): tests load the demo through them.
                     "--spi-admin-realm-restapi-extension--vneid-stats--demo-data=true",
+                    // OfficerDeskIT reaches the daily cap of look-ups; the default is 300.
+                    "--spi-admin-realm-restapi-extension--vneid-officer--lookups-per-day=12",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",

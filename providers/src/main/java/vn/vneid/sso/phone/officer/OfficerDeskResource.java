@@ -3,6 +3,7 @@ package vn.vneid.sso.phone.officer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -29,6 +30,8 @@ import vn.vneid.sso.identity.NationalIdException;
 import vn.vneid.sso.identity.NationalIdNumber;
 import vn.vneid.sso.kc.KcAdminAccess;
 import vn.vneid.sso.kc.KcJsonErrors;
+import vn.vneid.sso.limit.FixedWindowLimiter;
+import vn.vneid.sso.limit.WindowCounter;
 import vn.vneid.sso.phone.PhoneMask;
 import vn.vneid.sso.profile.CitizenProfile;
 
@@ -48,11 +51,13 @@ public final class OfficerDeskResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final KcAdminAccess access;
+    private final int lookupsPerDay;
 
-    OfficerDeskResource(KeycloakSession session, RealmModel realm, KcAdminAccess access) {
+    OfficerDeskResource(KeycloakSession session, RealmModel realm, KcAdminAccess access, int lookupsPerDay) {
         this.session = session;
         this.realm = realm;
         this.access = access;
+        this.lookupsPerDay = lookupsPerDay;
     }
 
     /** {@code GET citizens?nationalId=...}: the one citizen with that number, as much as the desk needs to see. */
@@ -70,7 +75,18 @@ public final class OfficerDeskResource {
         } catch (NationalIdException e) {
             return error(400, "national_id_required", "officerNationalIdRequired");
         }
+        // A desk looks up the citizens in front of it: a daily cap per officer, and every look-up in the admin
+        // events, so that a stolen console session cannot harvest the register unseen.
+        if (new FixedWindowLimiter(session).tryAcquire(List.of(lookupCounter())).isPresent()) {
+            return error(429, "too_many_lookups", "officerTooManyLookups", lookupsPerDay);
+        }
         UserModel citizen = session.users().getUserByUsername(realm, id.value());
+        Map<String, String> audit = new LinkedHashMap<>();
+        audit.put("action", "vneid-citizen-lookup");
+        audit.put("officer", access.callerUsername());
+        audit.put("nationalId", id.value());
+        audit.put("found", String.valueOf(citizen != null));
+        access.auditAction(citizen == null ? "vneid-officer/citizens" : "users/" + citizen.getId(), audit);
         if (citizen == null) {
             return error(404, "unknown_citizen", "officerUnknownCitizen");
         }
@@ -137,6 +153,12 @@ public final class OfficerDeskResource {
         audit.put("reason", reason);
         access.auditUserUpdate(uriInfo, audit);
         return Response.ok(Map.of("status", "reset")).build();
+    }
+
+    private WindowCounter<String> lookupCounter() {
+        long day = Time.currentTimeMillis() / 86_400_000L;
+        return new WindowCounter<>("lookups", "vneid.officer.lookup." + access.caller().getId() + "." + day,
+                lookupsPerDay, 86_400L);
     }
 
     private Response refuseCaller() {

@@ -15,6 +15,10 @@ import vn.vneid.sso.kc.KcAdminAccess;
 public final class OfficerDeskResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-officer";
+    /** Look-ups per officer per day: {@code --spi-admin-realm-restapi-extension--vneid-officer--lookups-per-day}. */
+    static final int DEFAULT_LOOKUPS_PER_DAY = 300;
+
+    private int lookupsPerDay = DEFAULT_LOOKUPS_PER_DAY;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -22,7 +26,7 @@ public final class OfficerDeskResourceProviderFactory implements AdminRealmResou
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
                     AdminEventBuilder adminEvent) {
-                return new OfficerDeskResource(s, realm, new KcAdminAccess(auth, adminEvent));
+                return new OfficerDeskResource(s, realm, new KcAdminAccess(auth, adminEvent), lookupsPerDay);
             }
 
             @Override
@@ -33,6 +37,7 @@ public final class OfficerDeskResourceProviderFactory implements AdminRealmResou
 
     @Override
     public void init(Config.Scope config) {
+        lookupsPerDay = Math.max(1, config.getInt("lookups-per-day", DEFAULT_LOOKUPS_PER_DAY));
     }
 
     @Override
