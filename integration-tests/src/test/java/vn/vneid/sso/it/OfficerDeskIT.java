@@ -20,6 +20,7 @@ import vn.vneid.sso.chipsim.TestPki;
 import vn.vneid.sso.it.pages.ChipStepUpPage;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.pages.NoPhonePage;
+import vn.vneid.sso.it.pages.VerifyPhonePage;
 import vn.vneid.sso.it.pages.SmsCodePage;
 import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.Browser;
@@ -82,15 +83,21 @@ class OfficerDeskIT {
     }
 
     static HttpResponse<String> reset(String token, String userId, String reason) {
+        return reset(token, userId, reason, AdminApi.newPhone());
+    }
+
+    static HttpResponse<String> reset(String token, String userId, String reason, String newPhone) {
         return admin.call(token, "POST", "/vneid-officer/users/" + userId + "/phone-reset",
-                "{\"reason\":\"" + reason + "\"}");
+                "{\"reason\":\"" + reason + "\", \"newPhone\":\"" + newPhone + "\"}");
     }
 
     @Test
     @DisplayName("at level 2: finds the citizen, resets the phone with a reason; sessions end; admin events say who and why")
     void resetWithReason() throws Exception {
         Officer officer = newOfficer("Hà Văn Công");
-        AdminApi.Citizen citizen = admin.createCitizen("Tạ Thị Uyên", AdminApi.newPhone(), true, 1);
+        // The registry gives both numbers to this citizen: the lost SIM +84977000061, the new one +84977000060.
+        AdminApi.Citizen citizen = admin.createCitizen("001090900006", "1990-05-17", "Tạ Văn Uy", "+84977000061",
+                true, 1);
         Browser citizenBrowser = new Browser();
         OidcClient.Login citizenLogin = OidcClient.demo(server).login();
         OidcClient.Tokens citizenTokens = citizenLogin.finish(LoginPage.signIn(citizenBrowser, citizenLogin,
@@ -108,23 +115,42 @@ class OfficerDeskIT {
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("\"error\":\"reason_required\"");
 
-        HttpResponse<String> done = reset(token, citizen.id(), "Mất điện thoại, công dân có mặt với thẻ CCCD");
+        HttpResponse<String> noNumber = reset(token, citizen.id(), "Mất điện thoại ở chợ", "không có");
+        assertThat(noNumber.statusCode()).isEqualTo(400);
+        assertThat(noNumber.body()).contains("\"error\":\"new_phone_required\"");
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
+
+        HttpResponse<String> done = reset(token, citizen.id(), "Mất điện thoại, công dân có mặt với thẻ CCCD",
+                "0977 000 060");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
         assertThat(OidcClient.demo(server).userInfoStatus(citizenTokens.accessToken()))
                 .as("the citizen's session and tokens end").isEqualTo(401);
 
+        // Whoever holds the lost SIM and knows the password signs in: the old number, though the registry still
+        // gives it to the citizen, is refused; only the number given at the desk is bound, by a code sent to it.
         Browser browser = new Browser();
-        NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, OidcClient.demo(server).login())
+        OidcClient.Login login = OidcClient.demo(server).login();
+        NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, login)
                 .submit(citizen.nationalId(), citizen.password()));
         assertThat(page.offersBackToLogin()).isTrue();
+        VerifyPhonePage number = new VerifyPhonePage(browser, page.bindPhoneNow());
+        int toOldPhone = outbox.countTo("+84977000061");
+        number = new VerifyPhonePage(browser, number.submitNumber("0977000061"));
+        assertThat(number.numberError()).startsWith("Tại bộ phận một cửa, bạn đã đăng ký số").contains("*******060");
+        assertThat(outbox.countTo("+84977000061")).isEqualTo(toOldPhone);
+        VerifyPhonePage code = new VerifyPhonePage(browser, number.submitNumber("0977000060"));
+        OidcClient.Tokens tokens = login.finish(code.submitCode(outbox.lastCodeTo("+84977000060")).redirectTarget());
+        assertThat(tokens.idToken().getStringClaim("phone_number")).isEqualTo("+84977000060");
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
 
         JsonNode events = JSON.readTree(admin.adminEvents());
         assertThat(events).anySatisfy(event -> {
             assertThat(event.path("operationType").asText()).isEqualTo("UPDATE");
             assertThat(event.path("resourcePath").asText()).contains(citizen.id());
             assertThat(event.path("representation").asText()).contains("vneid-phone-reset")
-                    .contains(officer.account().nationalId()).contains("Mất điện thoại");
+                    .contains(officer.account().nationalId()).contains("Mất điện thoại").contains("*******060")
+                    .doesNotContain("977000060");
         });
     }
 

@@ -115,6 +115,13 @@ final class PhoneBindingStep {
             return;
         }
         UserModel user = context.getUser();
+        if (user.getFirstAttribute(CitizenProfile.PHONE_PINNED_BY_DESK) != null
+                && !number.e164().equals(user.getFirstAttribute(CitizenProfile.PHONE))) {
+            event(context, "refused").detail("reason", "not_desk_number").error("vneid_phone_refused");
+            context.challenge(numberPage(context, raw, new FormMessage("number", "phonePinnedByDesk",
+                    PhoneMask.mask(user.getFirstAttribute(CitizenProfile.PHONE)))));
+            return;
+        }
         Optional<Subscriber> subscriber;
         try {
             subscriber = SubscriberRegistries.lookup(context.getSession(), config.registry(), number);
@@ -179,6 +186,7 @@ final class PhoneBindingStep {
         user.setSingleAttribute(CitizenProfile.PHONE, e164);
         user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
         user.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
+        user.removeAttribute(CitizenProfile.PHONE_PINNED_BY_DESK);
         clear(context.getAuthenticationSession());
         // The proof was for this binding: a second phone action in the same login (verify, then change) owes its own.
         context.getAuthenticationSession().removeAuthNote(PhoneRequiredAction.NOTE_PROVEN);

@@ -24,6 +24,13 @@ public final class CitizenProfile {
     public static final String PHONE_REBIND_NEEDS_CHIP = "vneidPhoneRebindNeedsChip";
 
     /**
+     * Set by an officer's phone reset: {@link #PHONE} then holds the new number the citizen brought to the desk,
+     * unverified, and the next binding binds that number only (a code to it), so whoever holds the lost SIM and knows
+     * the password cannot bind the old number again. Not in the user profile; removed once the number is bound.
+     */
+    public static final String PHONE_PINNED_BY_DESK = "vneidPhonePinnedByDesk";
+
+    /**
      * Seam for issue #15 (card loss): "true" while the account is locked because the citizen reported the chip ID
      * card lost. Nothing sets it yet; recovery already refuses such an account (issue #17). Like the rebind flag, it is
      * not in the user profile, so only our code paths can write it.

@@ -33,6 +33,8 @@ import vn.vneid.sso.kc.KcJsonErrors;
 import vn.vneid.sso.limit.FixedWindowLimiter;
 import vn.vneid.sso.limit.WindowCounter;
 import vn.vneid.sso.phone.PhoneMask;
+import vn.vneid.sso.phone.PhoneNumber;
+import vn.vneid.sso.phone.PhoneNumberException;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -106,9 +108,10 @@ public final class OfficerDeskResource {
     }
 
     /**
-     * {@code POST users/{id}/phone-reset} with {@code {"reason": "..."}}: the phone stops counting, the citizen's
-     * sessions end, and the next sign-in binds a new number (registry check and code, no chip: the officer has seen
-     * the card). The reason and the officer land in the realm's admin events.
+     * {@code POST users/{id}/phone-reset} with {@code {"reason": "...", "newPhone": "09..."}}: the lost phone stops
+     * counting, the citizen's sessions end, and the next sign-in binds the new number given at the desk and no other
+     * (registry check and a code to it, no chip: the officer has seen the card). The reason, the officer and the
+     * masked new number land in the realm's admin events.
      */
     @POST
     @Path("users/{id}/phone-reset")
@@ -131,16 +134,35 @@ public final class OfficerDeskResource {
             return error(409, "card_locked", "officerCardLocked");
         }
         String reason;
+        String newPhone;
         try {
             JsonNode json = JsonSerialization.mapper.readTree(body.readNBytes(16 * 1024));
             reason = json == null || !json.path("reason").isTextual() ? "" : json.path("reason").asText().strip();
+            newPhone = json == null || !json.path("newPhone").isTextual() ? "" : json.path("newPhone").asText();
         } catch (IOException e) {
             return error(400, "malformed", "officerMalformed");
         }
         if (reason.length() < MIN_REASON_LENGTH || reason.length() > MAX_REASON_LENGTH) {
             return error(400, "reason_required", "officerReasonRequired", MIN_REASON_LENGTH, MAX_REASON_LENGTH);
         }
+        // The number the citizen brings to the desk: the next binding binds it and no other, so that whoever holds
+        // the lost SIM (and the password) cannot bind the old number again.
+        PhoneNumber number;
+        try {
+            number = PhoneNumber.parse(newPhone);
+        } catch (PhoneNumberException e) {
+            return error(400, "new_phone_required", "officerNewPhoneRequired");
+        }
+        boolean inUse = session.users()
+                .searchForUserByUserAttributeStream(realm, CitizenProfile.PHONE, number.e164())
+                .anyMatch(other -> !other.getId().equals(citizen.getId())
+                        && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
+        if (inUse) {
+            return error(409, "phone_in_use", "phoneInUse");
+        }
+        citizen.setSingleAttribute(CitizenProfile.PHONE, number.e164());
         citizen.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
+        citizen.setSingleAttribute(CitizenProfile.PHONE_PINNED_BY_DESK, "true");
         citizen.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
         citizen.addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
         // Whoever holds the lost phone may hold a session too: it ends, and tokens issued before now stop working.
@@ -151,6 +173,7 @@ public final class OfficerDeskResource {
         audit.put("action", "vneid-phone-reset");
         audit.put("officer", access.callerUsername());
         audit.put("reason", reason);
+        audit.put("newPhone", PhoneMask.mask(number.e164()));
         access.auditUserUpdate(uriInfo, audit);
         return Response.ok(Map.of("status", "reset")).build();
     }
