@@ -112,6 +112,31 @@ class PhoneVerificationIT {
     }
 
     @Test
+    @DisplayName("with the binding action switched off, a citizen without a phone gets no login on the password alone")
+    void bindingSwitchedOff() throws Exception {
+        Citizen citizen = admin.createCitizen("Mạc Văn Hiển", null, false, 1);
+        String path = "/authentication/required-actions/vneid-verify-phone";
+        com.fasterxml.jackson.databind.node.ObjectNode action = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(admin.callAsAdmin("GET", path, null).body());
+        action.put("enabled", false);
+        assertThat(admin.callAsAdmin("PUT", path, action.toString()).statusCode()).isEqualTo(204);
+        try {
+            Browser browser = new Browser();
+            OidcClient.Login login = oidc.login();
+            NoPhonePage page = new NoPhonePage(browser, LoginPage.open(browser, login)
+                    .submit(citizen.nationalId(), citizen.password()));
+            NoPhonePage refused = new NoPhonePage(browser, page.bindPhoneNow());
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.message()).startsWith("Hiện chưa thể đăng ký số điện thoại");
+            assertThat(browser.get(login.authorizationUri()).redirectTarget())
+                    .as("no authorization code for the relying party").isNull();
+        } finally {
+            action.put("enabled", true);
+            admin.callAsAdmin("PUT", path, action.toString());
+        }
+    }
+
+    @Test
     @DisplayName("at login, a SIM the operator revoked stops counting; a new number then needs the chip ID card")
     void recheckAtLogin() {
         Citizen citizen = admin.createCitizen("001090900002", "1990-09-02", "Kha Văn Mạnh", "+84977000020", true, 1);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Errors;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -81,7 +82,15 @@ final class SmsCodeAuthenticator implements AlwaysConfiguredAuthenticator {
         if (phone == null) {
             if (form.containsKey(FIELD_BIND_PHONE)) {
                 // Password so far; the binding proves possession of a SIM the telecom registry ties to this
-                // citizen's own number, so the login ends only once that second factor is in place.
+                // citizen's own number, so the login ends only once that second factor is in place. Keycloak skips a
+                // disabled required action without a word: the login would then end on the password alone.
+                RequiredActionProviderModel binding = context.getRealm()
+                        .getRequiredActionProviderByAlias(CitizenProfile.VERIFY_PHONE_ACTION);
+                if (binding == null || !binding.isEnabled()) {
+                    context.getEvent().user(user).detail("reason", "binding_disabled").error("vneid_phone_binding_off");
+                    context.challenge(noPhonePage(context, "vneidPhoneBindingUnavailable"));
+                    return;
+                }
                 context.getAuthenticationSession().addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
                 context.success();
                 return;
