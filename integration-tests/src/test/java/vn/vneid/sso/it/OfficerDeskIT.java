@@ -17,6 +17,7 @@ import vn.vneid.sso.chipsim.ChipCard;
 import vn.vneid.sso.chipsim.Citizen;
 import vn.vneid.sso.chipsim.PhoneApp;
 import vn.vneid.sso.chipsim.TestPki;
+import vn.vneid.sso.it.pages.ChangePhonePage;
 import vn.vneid.sso.it.pages.ChipStepUpPage;
 import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.pages.NoPhonePage;
@@ -103,6 +104,16 @@ class OfficerDeskIT {
         OidcClient.Tokens citizenTokens = citizenLogin.finish(LoginPage.signIn(citizenBrowser, citizenLogin,
                 citizen.nationalId(), citizen.password()).submitCode(outbox.lastCodeTo(citizen.phone()))
                 .redirectTarget());
+        // Whoever holds the SIM +84977000061 and the password starts a change before the reset, to bind it again.
+        Browser thief = new Browser();
+        OidcClient.Login thiefLogin = OidcClient.demo(server).action("vneid-change-phone");
+        ChangePhonePage choice = new ChangePhonePage(thief, LoginPage.signIn(thief, thiefLogin, citizen.nationalId(),
+                citizen.password()).submitCode(outbox.lastCodeTo("+84977000061")));
+        ChangePhonePage oldPhoneCode = new ChangePhonePage(thief, choice.useOldPhone());
+        VerifyPhonePage thiefNumber = new VerifyPhonePage(thief,
+                oldPhoneCode.submitCode(outbox.lastCodeTo("+84977000061")));
+        VerifyPhonePage thiefCode = new VerifyPhonePage(thief, thiefNumber.submitNumber("0977000061"));
+        assertThat(thiefCode.sentTo()).contains("*******061");
         String token = officerToken(officer, true);
 
         HttpResponse<String> found = admin.call(token, "GET", "/vneid-officer/citizens?nationalId="
@@ -118,6 +129,12 @@ class OfficerDeskIT {
         HttpResponse<String> noNumber = reset(token, citizen.id(), "Mất điện thoại ở chợ", "không có");
         assertThat(noNumber.statusCode()).isEqualTo(400);
         assertThat(noNumber.body()).contains("\"error\":\"new_phone_required\"");
+        HttpResponse<String> lostNumber = reset(token, citizen.id(), "Mất điện thoại ở chợ", "0977000061");
+        assertThat(lostNumber.statusCode()).isEqualTo(409);
+        assertThat(lostNumber.body()).contains("\"error\":\"same_phone\"");
+        HttpResponse<String> notHis = reset(token, citizen.id(), "Mất điện thoại ở chợ", "0912345678");
+        assertThat(notHis.statusCode()).as("the registry, asked at the desk").isEqualTo(409);
+        assertThat(notHis.body()).contains("\"error\":\"phone_other_owner\"");
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
 
         HttpResponse<String> done = reset(token, citizen.id(), "Mất điện thoại, công dân có mặt với thẻ CCCD",
@@ -126,6 +143,13 @@ class OfficerDeskIT {
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
         assertThat(OidcClient.demo(server).userInfoStatus(citizenTokens.accessToken()))
                 .as("the citizen's session and tokens end").isEqualTo(401);
+
+        // The change started before the reset binds nothing: its number is not the one given at the desk.
+        int sentToLost = outbox.countTo("+84977000061");
+        VerifyPhonePage stopped = new VerifyPhonePage(thief, thiefCode.resend());
+        assertThat(stopped.numberError()).startsWith("Tại bộ phận một cửa, bạn đã đăng ký số");
+        assertThat(outbox.countTo("+84977000061")).isEqualTo(sentToLost);
+        assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("false");
 
         // Whoever holds the lost SIM and knows the password signs in: the old number, though the registry still
         // gives it to the citizen, is refused; only the number given at the desk is bound, by a code sent to it.

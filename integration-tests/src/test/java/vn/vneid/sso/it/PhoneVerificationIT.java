@@ -112,6 +112,32 @@ class PhoneVerificationIT {
     }
 
     @Test
+    @DisplayName("a locked account binds no number, even with a forged cancel field in the form")
+    void lockedAccountBindsNothing() {
+        Citizen citizen = admin.createCitizen("Lương Văn Tín", null, false, 1);
+        Browser browser = new Browser();
+        VerifyPhonePage page = toVerifyPhone(browser, oidc.login(), citizen);
+        Map<String, String> previous = admin.updatePasswordStepConfig(Map.of(
+                "throttle-id-free-failures", "1000", "throttle-address-free-failures", "100000"));
+        try {
+            Browser guesser = new Browser();
+            LoginPage guess = LoginPage.open(guesser, oidc.login());
+            for (int i = 0; i < 20; i++) {
+                guess = new LoginPage(guesser, guess.submit(citizen.nationalId(), "wrong-" + i));
+            }
+            assertThat(admin.awaitBruteForceStatus(citizen.id(), s -> s.path("disabled").asBoolean())
+                    .path("disabled").asBoolean()).as("locked by Keycloak").isTrue();
+            Browser.Response forged = page.submitNumberWithCancel("0977160010");
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(forged.body()).contains("Tài khoản tạm thời bị khóa");
+            assertThat(page.submitNumber("0977160010").status()).isEqualTo(403);
+        } finally {
+            admin.restorePasswordStepConfig(previous);
+            admin.clearBruteForce(citizen.id());
+        }
+    }
+
+    @Test
     @DisplayName("with the binding action switched off, a citizen without a phone gets no login on the password alone")
     void bindingSwitchedOff() throws Exception {
         Citizen citizen = admin.createCitizen("Mạc Văn Hiển", null, false, 1);

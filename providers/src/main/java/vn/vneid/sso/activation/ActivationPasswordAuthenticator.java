@@ -108,8 +108,7 @@ final class ActivationPasswordAuthenticator implements AlwaysConfiguredAuthentic
         queue.clearCode(recordId);
         user.setEnabled(true);
         user.setSingleAttribute(CitizenProfile.LEVEL, "2");
-        user.setSingleAttribute(CitizenProfile.PHONE, record.phone());
-        user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
+        CitizenProfile.markPhoneVerified(user, record.phone());
         user.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
         user.removeRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);

@@ -106,13 +106,13 @@ public final class KcAdminAccess {
         return management != null && management.getRolesStream().anyMatch(user::hasRole);
     }
 
-    /** An admin event (UPDATE of the user) carrying what was done and why; the console lists it. */
     /** An admin event (operation ACTION) on a resource path of ours, e.g. an officer's look-up of a citizen. */
     public void auditAction(String resourcePath, Map<String, String> representation) {
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER).resourcePath(resourcePath)
                 .representation(representation).success();
     }
 
+    /** An admin event (UPDATE of the user) carrying what was done and why; the console lists it. */
     public void auditUserUpdate(UriInfo uriInfo, Map<String, String> representation) {
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.USER).resourcePath(uriInfo)
                 .representation(representation).success();

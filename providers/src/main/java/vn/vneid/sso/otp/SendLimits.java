@@ -18,7 +18,9 @@ import vn.vneid.sso.limit.WindowCounter;
  *
  * <p>Flows that anyone may start with a national ID alone (recovery, registration) count in a scope of their own
  * ({@link #scoped}): otherwise a stranger who knows a citizen's number could spend her login's allowance through the
- * forgotten-password page and keep her out of her own account for the day, or fill a carrier address's counter.
+ * forgotten-password page and keep her out of her own account for the day, or fill a carrier address's counter. So
+ * that the scopes together cannot flood one phone, every send also takes a slot in one per-number ceiling shared by
+ * all scopes, twice the per-number limit: a stranger's recoveries can take half of it, never the login's half.
  */
 public final class SendLimits {
 
@@ -77,8 +79,15 @@ public final class SendLimits {
                 counter(Limit.NUMBER, prefix + "num." + hash(numberE164) + "." + hour, perNumberPerHour,
                         Duration.ofHours(1)),
                 counter(Limit.ACCOUNT, prefix + "acc." + userId + "." + day, perAccountPerDay, Duration.ofDays(1)),
-                counter(Limit.IP, prefix + "ip." + hash(clientIp) + "." + hour, perIpPerHour, Duration.ofHours(1)))
+                counter(Limit.IP, prefix + "ip." + hash(clientIp) + "." + hour, perIpPerHour, Duration.ofHours(1)),
+                counter(Limit.NUMBER, "vneid.sms.limit.all.num." + hash(numberE164) + "." + hour,
+                        ceiling(perNumberPerHour), Duration.ofHours(1)))
                 .stream().filter(c -> c.slots() > 0).toList();
+    }
+
+    /** The shared per-number ceiling: twice one scope's limit, 0 (off) with it. */
+    private static int ceiling(int perNumberPerHour) {
+        return perNumberPerHour > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * perNumberPerHour;
     }
 
     private static WindowCounter<Limit> counter(Limit limit, String key, int slots, Duration window) {

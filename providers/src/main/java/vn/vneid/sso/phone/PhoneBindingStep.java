@@ -1,9 +1,6 @@
 package vn.vneid.sso.phone;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +19,6 @@ import vn.vneid.sso.otp.SmsCodeNotes;
 import vn.vneid.sso.otp.SmsCodeState;
 import vn.vneid.sso.phone.registry.RegistryUnavailableException;
 import vn.vneid.sso.phone.registry.SimCheck;
-import vn.vneid.sso.phone.registry.Subscriber;
-import vn.vneid.sso.phone.registry.SubscriberRegistries;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -39,7 +34,6 @@ final class PhoneBindingStep {
     static final String NOTE_NUMBER = "vneid.bind.number";
     static final String EVENT_DETAIL = "vneid_phone";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.bind.");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Clock clock;
     private final String boundEvent;
@@ -66,6 +60,11 @@ final class PhoneBindingStep {
         VerifyPhoneConfig config = VerifyPhoneConfig.of(context.getConfig());
         String pending = authSession.getAuthNote(NOTE_NUMBER);
 
+        // A number taken before an officer's reset pinned another one (the reset ends no login in progress).
+        if (pending != null && notPinned(context, pending, "")) {
+            authSession.removeAuthNote(NOTE_NUMBER);
+            return;
+        }
         if (form.containsKey("changeNumber") || pending == null) {
             // The code state (tries, resends, when the last code left) stays: another number is a resend, with
             // the same cooldown and cap, never a fresh allowance.
@@ -115,23 +114,17 @@ final class PhoneBindingStep {
             return;
         }
         UserModel user = context.getUser();
-        if (user.getFirstAttribute(CitizenProfile.PHONE_PINNED_BY_DESK) != null
-                && !number.e164().equals(user.getFirstAttribute(CitizenProfile.PHONE))) {
-            event(context, "refused").detail("reason", "not_desk_number").error("vneid_phone_refused");
-            context.challenge(numberPage(context, raw, new FormMessage("number", "phonePinnedByDesk",
-                    PhoneMask.mask(user.getFirstAttribute(CitizenProfile.PHONE)))));
+        if (notPinned(context, number.e164(), raw)) {
             return;
         }
-        Optional<Subscriber> subscriber;
+        SimCheck.Verdict verdict;
         try {
-            subscriber = SubscriberRegistries.lookup(context.getSession(), config.registry(), number);
+            verdict = RegistryVerdict.of(context.getSession(), config, user, number, clock);
         } catch (RegistryUnavailableException e) {
             event(context, "refused").detail("reason", "registry_unavailable").error("vneid_phone_registry_down");
             context.challenge(numberPage(context, raw, new FormMessage("number", "phoneRegistryUnavailable")));
             return;
         }
-        SimCheck.Verdict verdict = SimCheck.decide(subscriber, user.getUsername(),
-                LocalDate.now(clock.withZone(VIETNAM)), config.minValidDays());
         if (verdict != SimCheck.Verdict.ACCEPTED) {
             event(context, "refused").detail("reason", verdict.code()).error("vneid_phone_refused");
             context.challenge(numberPage(context, raw, new FormMessage("number", verdict.messageKey())));
@@ -149,6 +142,21 @@ final class PhoneBindingStep {
         } else {
             context.challenge(numberPage(context, raw, new FormMessage("number", sent.refusal(), sent.arguments())));
         }
+    }
+
+    /**
+     * After an officer's reset, only the number given at the desk may be bound: anything else is refused, with the
+     * number page and the pinned number masked. True when refused.
+     */
+    private boolean notPinned(RequiredActionContext context, String e164, String typed) {
+        String pinned = CitizenProfile.pinnedPhone(context.getUser());
+        if (pinned == null || pinned.equals(e164)) {
+            return false;
+        }
+        event(context, "refused").detail("reason", "not_desk_number").error("vneid_phone_refused");
+        context.challenge(numberPage(context, typed, new FormMessage("number", "phonePinnedByDesk",
+                PhoneMask.mask(pinned))));
+        return true;
     }
 
     /** Decree 69/2024: one phone number belongs to one electronic identification account. */
@@ -183,10 +191,8 @@ final class PhoneBindingStep {
 
     private void bind(RequiredActionContext context, String e164) {
         UserModel user = context.getUser();
-        user.setSingleAttribute(CitizenProfile.PHONE, e164);
-        user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
+        CitizenProfile.markPhoneVerified(user, e164);
         user.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
-        user.removeAttribute(CitizenProfile.PHONE_PINNED_BY_DESK);
         clear(context.getAuthenticationSession());
         // The proof was for this binding: a second phone action in the same login (verify, then change) owes its own.
         context.getAuthenticationSession().removeAuthNote(PhoneRequiredAction.NOTE_PROVEN);

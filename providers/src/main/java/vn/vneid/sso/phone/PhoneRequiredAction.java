@@ -110,17 +110,19 @@ final class PhoneRequiredAction implements RequiredActionProvider {
     @Override
     public void processAction(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (!context.getHttpRequest().getDecodedFormParameters().containsKey("cancel") && locked(context)) {
-            return;
-        }
-        if (authSession.getAuthNote(NOTE_PROVEN) != null) {
-            binding.process(context);
-            return;
-        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey("cancel")) {
+        boolean proven = authSession.getAuthNote(NOTE_PROVEN) != null;
+        // Cancel exists on the choice page only, before any proof; once proven, the binding step decides alone.
+        if (!proven && form.containsKey("cancel")) {
             clear(authSession);
             context.cancel();
+            return;
+        }
+        if (locked(context)) {
+            return;
+        }
+        if (proven) {
+            binding.process(context);
             return;
         }
         UserModel user = context.getUser();

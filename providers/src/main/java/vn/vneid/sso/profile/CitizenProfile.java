@@ -24,9 +24,9 @@ public final class CitizenProfile {
     public static final String PHONE_REBIND_NEEDS_CHIP = "vneidPhoneRebindNeedsChip";
 
     /**
-     * Set by an officer's phone reset: {@link #PHONE} then holds the new number the citizen brought to the desk,
-     * unverified, and the next binding binds that number only (a code to it), so whoever holds the lost SIM and knows
-     * the password cannot bind the old number again. Not in the user profile; removed once the number is bound.
+     * Set by an officer's phone reset to the new number (E.164) the citizen brought to the desk: until a phone is
+     * verified again, a binding binds that number only (a code to it), so whoever holds the lost SIM and knows the
+     * password cannot bind the old number again. Not in the user profile; removed wherever a phone becomes verified.
      */
     public static final String PHONE_PINNED_BY_DESK = "vneidPhonePinnedByDesk";
 
@@ -50,6 +50,22 @@ public final class CitizenProfile {
         }
         String phone = user.getFirstAttribute(PHONE);
         return phone == null || phone.isBlank() ? null : phone.strip();
+    }
+
+    /** The number an officer's reset pinned, while no phone is verified; else null (any number may be bound). */
+    public static String pinnedPhone(UserModel user) {
+        if (user == null || verifiedPhone(user) != null) {
+            return null;
+        }
+        String pinned = user.getFirstAttribute(PHONE_PINNED_BY_DESK);
+        return pinned == null || pinned.isBlank() ? null : pinned.strip();
+    }
+
+    /** A phone proven with a code (or by an enrolment): the verified number; an officer's pin has served. */
+    public static void markPhoneVerified(UserModel user, String e164) {
+        user.setSingleAttribute(PHONE, e164);
+        user.setSingleAttribute(PHONE_VERIFIED, "true");
+        user.removeAttribute(PHONE_PINNED_BY_DESK);
     }
 
     public static boolean isLockedForCardLoss(UserModel user) {

@@ -109,8 +109,7 @@ final class RegistrationPasswordAuthenticator implements AlwaysConfiguredAuthent
             if (person.placeOfResidence() != null) {
                 user.setSingleAttribute(CitizenProfile.PLACE_OF_RESIDENCE, person.placeOfResidence());
             }
-            user.setSingleAttribute(CitizenProfile.PHONE, phone);
-            user.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "true");
+            CitizenProfile.markPhoneVerified(user, phone);
             user.setSingleAttribute(CitizenProfile.LEVEL, "1");
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
             return user;

@@ -17,10 +17,10 @@ class SendLimitsTest {
     void oneCounterPerLimitWithItsWindow() {
         List<WindowCounter<SendLimits.Limit>> counters = new SendLimits(5, 10, 30).counters("+84912345678", "u-1",
                 "10.0.0.1", T);
-        assertThat(counters).extracting(WindowCounter::limit)
-                .containsExactly(SendLimits.Limit.NUMBER, SendLimits.Limit.ACCOUNT, SendLimits.Limit.IP);
-        assertThat(counters).extracting(WindowCounter::slots).containsExactly(5, 10, 30);
-        assertThat(counters).extracting(WindowCounter::ttlSeconds).containsExactly(3600L, 86400L, 3600L);
+        assertThat(counters).extracting(WindowCounter::limit).containsExactly(SendLimits.Limit.NUMBER,
+                SendLimits.Limit.ACCOUNT, SendLimits.Limit.IP, SendLimits.Limit.NUMBER);
+        assertThat(counters).extracting(WindowCounter::slots).containsExactly(5, 10, 30, 10);
+        assertThat(counters).extracting(WindowCounter::ttlSeconds).containsExactly(3600L, 86400L, 3600L, 3600L);
     }
 
     @Test
@@ -51,10 +51,11 @@ class SendLimitsTest {
         SendLimits recovery = login.scoped("recovery");
         List<WindowCounter<SendLimits.Limit>> own = login.counters("+84912345678", "u-1", "10.0.0.1", T);
         List<WindowCounter<SendLimits.Limit>> scoped = recovery.counters("+84912345678", "u-1", "10.0.0.1", T);
-        assertThat(scoped).extracting(WindowCounter::slots).containsExactly(5, 10, 30);
-        for (int i = 0; i < own.size(); i++) {
+        assertThat(scoped).extracting(WindowCounter::slots).containsExactly(5, 10, 30, 10);
+        for (int i = 0; i < 3; i++) {
             assertThat(scoped.get(i).key()).isNotEqualTo(own.get(i).key());
         }
+        assertThat(scoped.get(3).key()).as("one ceiling per number for every scope").isEqualTo(own.get(3).key());
         assertThat(login.scoped("registration").counters("+84912345678", "u-1", "10.0.0.1", T).get(0).key())
                 .isNotEqualTo(scoped.get(0).key());
         assertThat(login.counters("+84912345678", "u-1", "10.0.0.1", T).get(0).key())

@@ -32,6 +32,11 @@ public final class VerifyPhonePage extends KeycloakPage {
         return submit("form#vneid-phone-number-form", Map.of("number", number));
     }
 
+    /** The number form with a {@code cancel} field added, as a forged request would send it. */
+    public Browser.Response submitNumberWithCancel(String number) {
+        return submit("form#vneid-phone-number-form", Map.of("number", number, "cancel", ""));
+    }
+
     public Browser.Response submitCode(String code) {
         return submit("form#vneid-phone-code-form", Map.of("code", code));
     }

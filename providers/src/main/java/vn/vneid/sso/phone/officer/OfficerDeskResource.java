@@ -2,6 +2,7 @@ package vn.vneid.sso.phone.officer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ import vn.vneid.sso.limit.WindowCounter;
 import vn.vneid.sso.phone.PhoneMask;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
+import vn.vneid.sso.phone.RegistryVerdict;
+import vn.vneid.sso.phone.registry.RegistryUnavailableException;
+import vn.vneid.sso.phone.registry.SimCheck;
 import vn.vneid.sso.profile.CitizenProfile;
 
 /**
@@ -153,6 +157,21 @@ public final class OfficerDeskResource {
         } catch (PhoneNumberException e) {
             return error(400, "new_phone_required", "officerNewPhoneRequired");
         }
+        String lostPhone = citizen.getFirstAttribute(CitizenProfile.PHONE);
+        if (number.e164().equals(lostPhone)) {
+            return error(409, "same_phone", "officerSamePhone");
+        }
+        // The registry is asked now, with the citizen at the desk: a typo or a SIM in another name is caught here,
+        // not at a sign-in where only this number could be bound.
+        SimCheck.Verdict verdict;
+        try {
+            verdict = RegistryVerdict.of(session, realm, citizen, number, Clock.systemUTC());
+        } catch (RegistryUnavailableException e) {
+            return error(503, "registry_unavailable", "phoneRegistryUnavailable");
+        }
+        if (verdict != SimCheck.Verdict.ACCEPTED) {
+            return error(409, "phone_" + verdict.code(), verdict.messageKey());
+        }
         boolean inUse = session.users()
                 .searchForUserByUserAttributeStream(realm, CitizenProfile.PHONE, number.e164())
                 .anyMatch(other -> !other.getId().equals(citizen.getId())
@@ -162,7 +181,7 @@ public final class OfficerDeskResource {
         }
         citizen.setSingleAttribute(CitizenProfile.PHONE, number.e164());
         citizen.setSingleAttribute(CitizenProfile.PHONE_VERIFIED, "false");
-        citizen.setSingleAttribute(CitizenProfile.PHONE_PINNED_BY_DESK, "true");
+        citizen.setSingleAttribute(CitizenProfile.PHONE_PINNED_BY_DESK, number.e164());
         citizen.removeAttribute(CitizenProfile.PHONE_REBIND_NEEDS_CHIP);
         citizen.addRequiredAction(CitizenProfile.VERIFY_PHONE_ACTION);
         // Whoever holds the lost phone may hold a session too: it ends, and tokens issued before now stop working.
@@ -173,6 +192,7 @@ public final class OfficerDeskResource {
         audit.put("action", "vneid-phone-reset");
         audit.put("officer", access.callerUsername());
         audit.put("reason", reason);
+        audit.put("lostPhone", lostPhone == null ? null : PhoneMask.mask(lostPhone));
         audit.put("newPhone", PhoneMask.mask(number.e164()));
         access.auditUserUpdate(uriInfo, audit);
         return Response.ok(Map.of("status", "reset")).build();
