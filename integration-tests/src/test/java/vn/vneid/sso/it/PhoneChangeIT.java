@@ -23,6 +23,7 @@ import vn.vneid.sso.it.pages.VerifyPhonePage;
 import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.Lockout;
 import vn.vneid.sso.it.support.OidcClient;
 import vn.vneid.sso.it.support.SmsOutbox;
 
@@ -83,19 +84,8 @@ class PhoneChangeIT {
         Browser browser = new Browser();
         OidcClient.Login login = oidc.action("vneid-change-phone");
         ChangePhonePage choice = new ChangePhonePage(browser, signInAskingForChange(browser, login, citizen));
-        // Someone guesses the password elsewhere until Keycloak locks the account. Our throttles (per ID and per
-        // address: the whole suite signs in from 127.0.0.1) are lifted so that every guess reaches Keycloak.
-        java.util.Map<String, String> previous = admin.updatePasswordStepConfig(java.util.Map.of(
-                "throttle-id-free-failures", "1000", "throttle-address-free-failures", "100000"));
-        try {
-            Browser guesser = new Browser();
-            LoginPage page = LoginPage.open(guesser, oidc.login());
-            for (int i = 0; i < 20; i++) {
-                page = new LoginPage(guesser, page.submit(citizen.nationalId(), "wrong-" + i));
-            }
-            assertThat(admin.awaitBruteForceStatus(citizen.id(), s -> s.path("disabled").asBoolean())
-                    .path("disabled").asBoolean()).as("locked by Keycloak").isTrue();
-
+        // Someone guesses the password elsewhere until Keycloak locks the account.
+        try (Lockout locked = Lockout.byGuessing(admin, oidc, citizen)) {
             int before = outbox.countTo(citizen.phone());
             Browser.Response refused = choice.useOldPhone();
             assertThat(refused.status()).isEqualTo(403);
@@ -103,9 +93,6 @@ class PhoneChangeIT {
             assertThat(outbox.countTo(citizen.phone())).as("no code while locked").isEqualTo(before);
             assertThat(admin.events(citizen.id())).anySatisfy(event ->
                     assertThat(event.path("details").path("reason").asText()).isEqualTo("locked"));
-        } finally {
-            admin.restorePasswordStepConfig(previous);
-            admin.clearBruteForce(citizen.id());
         }
     }
 

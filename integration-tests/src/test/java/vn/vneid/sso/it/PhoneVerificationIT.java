@@ -22,6 +22,7 @@ import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.AdminApi.Citizen;
 import vn.vneid.sso.it.support.Browser;
 import vn.vneid.sso.it.support.KeycloakServer;
+import vn.vneid.sso.it.support.Lockout;
 import vn.vneid.sso.it.support.OidcClient;
 import vn.vneid.sso.it.support.SmsOutbox;
 
@@ -117,23 +118,11 @@ class PhoneVerificationIT {
         Citizen citizen = admin.createCitizen("Lương Văn Tín", null, false, 1);
         Browser browser = new Browser();
         VerifyPhonePage page = toVerifyPhone(browser, oidc.login(), citizen);
-        Map<String, String> previous = admin.updatePasswordStepConfig(Map.of(
-                "throttle-id-free-failures", "1000", "throttle-address-free-failures", "100000"));
-        try {
-            Browser guesser = new Browser();
-            LoginPage guess = LoginPage.open(guesser, oidc.login());
-            for (int i = 0; i < 20; i++) {
-                guess = new LoginPage(guesser, guess.submit(citizen.nationalId(), "wrong-" + i));
-            }
-            assertThat(admin.awaitBruteForceStatus(citizen.id(), s -> s.path("disabled").asBoolean())
-                    .path("disabled").asBoolean()).as("locked by Keycloak").isTrue();
+        try (Lockout locked = Lockout.byGuessing(admin, oidc, citizen)) {
             Browser.Response forged = page.submitNumberWithCancel("0977160010");
             assertThat(forged.status()).isEqualTo(403);
             assertThat(forged.body()).contains("Tài khoản tạm thời bị khóa");
             assertThat(page.submitNumber("0977160010").status()).isEqualTo(403);
-        } finally {
-            admin.restorePasswordStepConfig(previous);
-            admin.clearBruteForce(citizen.id());
         }
     }
 
