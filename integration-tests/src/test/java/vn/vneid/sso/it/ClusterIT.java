@@ -185,6 +185,8 @@ class ClusterIT {
             page = new SmsCodePage(browser, page.submitCode(wrong));
             assertThat(page.codeError()).isEqualTo("Mã xác thực không đúng. Bạn còn " + (5 - attempt)
                     + " lần thử.");
+            // Counted on Keycloak's brute-force thread; a try before it has would be refused as locked.
+            assertThat(new AdminApi(cluster.node(A)).awaitFailures(citizen.id(), attempt)).isEqualTo(attempt);
         }
         balancer.routeTo(B);
         LoginPage again = new LoginPage(browser, page.submitCode(wrong));
