@@ -341,9 +341,7 @@ public final class ApprovalQueueResource {
             UserModel account, Caller caller) {
         boolean officerOrAdmin = account != null && (r.getRole(OFFICER_ROLE) != null
                 && account.hasRole(r.getRole(OFFICER_ROLE)) || KcAdminAccess.isAdministrator(r, account));
-        boolean phoneElsewhere = s.users().searchForUserByUserAttributeStream(r, CitizenProfile.PHONE, record.phone())
-                .anyMatch(other -> (account == null || !other.getId().equals(account.getId()))
-                        && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
+        boolean phoneElsewhere = CitizenProfile.verifiedOnAnotherAccount(s, r, record.phone(), account);
         return new ApprovalRules.Facts(record.status(), caller.nationalId(), record.nationalId(), officerOrAdmin,
                 CitizenProfile.isLevelTwo(account), queue.otherAwaitingActivation(record.nationalId(), record.id()),
                 phoneElsewhere, account != null && !account.isEnabled());

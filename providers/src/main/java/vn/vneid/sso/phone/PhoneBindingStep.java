@@ -130,7 +130,7 @@ final class PhoneBindingStep {
             context.challenge(numberPage(context, raw, new FormMessage("number", verdict.messageKey())));
             return;
         }
-        if (boundToAnotherAccount(context, number, user)) {
+        if (CitizenProfile.verifiedOnAnotherAccount(context.getSession(), context.getRealm(), number.e164(), user)) {
             event(context, "refused").detail("reason", "in_use").error("vneid_phone_refused");
             context.challenge(numberPage(context, raw, new FormMessage("number", "phoneInUse")));
             return;
@@ -157,14 +157,6 @@ final class PhoneBindingStep {
         context.challenge(numberPage(context, typed, new FormMessage("number", "phonePinnedByDesk",
                 PhoneMask.mask(pinned))));
         return true;
-    }
-
-    /** Decree 69/2024: one phone number belongs to one electronic identification account. */
-    private static boolean boundToAnotherAccount(RequiredActionContext context, PhoneNumber number, UserModel user) {
-        return context.getSession().users()
-                .searchForUserByUserAttributeStream(context.getRealm(), CitizenProfile.PHONE, number.e164())
-                .anyMatch(other -> !other.getId().equals(user.getId())
-                        && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
     }
 
     private void send(RequiredActionContext context, VerifyPhoneConfig config, String e164) {

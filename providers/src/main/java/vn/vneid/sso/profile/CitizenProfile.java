@@ -1,5 +1,7 @@
 package vn.vneid.sso.profile;
 
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -66,6 +68,17 @@ public final class CitizenProfile {
         user.setSingleAttribute(PHONE, e164);
         user.setSingleAttribute(PHONE_VERIFIED, "true");
         user.removeAttribute(PHONE_PINNED_BY_DESK);
+    }
+
+    /**
+     * Decree 69/2024: one phone number belongs to one electronic identification account. True when {@code e164} is
+     * the verified number of an account other than {@code except} (null: of any account).
+     */
+    public static boolean verifiedOnAnotherAccount(KeycloakSession session, RealmModel realm, String e164,
+            UserModel except) {
+        return session.users().searchForUserByUserAttributeStream(realm, PHONE, e164)
+                .anyMatch(other -> (except == null || !other.getId().equals(except.getId()))
+                        && Boolean.parseBoolean(other.getFirstAttribute(PHONE_VERIFIED)));
     }
 
     public static boolean isLockedForCardLoss(UserModel user) {

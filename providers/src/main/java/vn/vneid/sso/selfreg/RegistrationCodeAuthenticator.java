@@ -107,7 +107,7 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
             exists(context);
             return;
         }
-        if (boundToAnAccount(context, phone)) {
+        if (CitizenProfile.verifiedOnAnotherAccount(context.getSession(), context.getRealm(), phone, null)) {
             // Decree 69/2024: one phone number belongs to one account.
             RegistrationEvents.EVENTS.refused(context.getEvent(), null, "phone_in_use");
             context.resetFlow(() -> context.getAuthenticationSession()
@@ -124,12 +124,6 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
         RegistrationNotes.clearAll(authSession);
         authSession.setAuthNote(RegistrationNotes.DONE, EXISTS_TEMPLATE);
         context.challenge(context.form().createForm(EXISTS_TEMPLATE));
-    }
-
-    private static boolean boundToAnAccount(AuthenticationFlowContext context, String e164) {
-        return context.getSession().users()
-                .searchForUserByUserAttributeStream(context.getRealm(), CitizenProfile.PHONE, e164)
-                .anyMatch(other -> Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
     }
 
     /**

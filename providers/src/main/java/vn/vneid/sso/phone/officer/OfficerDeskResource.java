@@ -58,12 +58,15 @@ public final class OfficerDeskResource {
     private final RealmModel realm;
     private final KcAdminAccess access;
     private final int lookupsPerDay;
+    private final Clock clock;
 
-    OfficerDeskResource(KeycloakSession session, RealmModel realm, KcAdminAccess access, int lookupsPerDay) {
+    OfficerDeskResource(KeycloakSession session, RealmModel realm, KcAdminAccess access, int lookupsPerDay,
+            Clock clock) {
         this.session = session;
         this.realm = realm;
         this.access = access;
         this.lookupsPerDay = lookupsPerDay;
+        this.clock = clock;
     }
 
     /** {@code GET citizens?nationalId=...}: the one citizen with that number, as much as the desk needs to see. */
@@ -165,18 +168,14 @@ public final class OfficerDeskResource {
         // not at a sign-in where only this number could be bound.
         SimCheck.Verdict verdict;
         try {
-            verdict = RegistryVerdict.of(session, realm, citizen, number, Clock.systemUTC());
+            verdict = RegistryVerdict.of(session, realm, citizen, number, clock);
         } catch (RegistryUnavailableException e) {
             return error(503, "registry_unavailable", "phoneRegistryUnavailable");
         }
         if (verdict != SimCheck.Verdict.ACCEPTED) {
             return error(409, "phone_" + verdict.code(), verdict.messageKey());
         }
-        boolean inUse = session.users()
-                .searchForUserByUserAttributeStream(realm, CitizenProfile.PHONE, number.e164())
-                .anyMatch(other -> !other.getId().equals(citizen.getId())
-                        && Boolean.parseBoolean(other.getFirstAttribute(CitizenProfile.PHONE_VERIFIED)));
-        if (inUse) {
+        if (CitizenProfile.verifiedOnAnotherAccount(session, realm, number.e164(), citizen)) {
             return error(409, "phone_in_use", "phoneInUse");
         }
         citizen.setSingleAttribute(CitizenProfile.PHONE, number.e164());
@@ -199,7 +198,7 @@ public final class OfficerDeskResource {
     }
 
     private WindowCounter<String> lookupCounter() {
-        long day = Time.currentTimeMillis() / 86_400_000L;
+        long day = clock.millis() / 86_400_000L;
         return new WindowCounter<>("lookups", "vneid.officer.lookup." + access.caller().getId() + "." + day,
                 lookupsPerDay, 86_400L);
     }

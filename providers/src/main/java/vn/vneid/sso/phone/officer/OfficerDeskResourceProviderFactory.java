@@ -1,5 +1,7 @@
 package vn.vneid.sso.phone.officer;
 
+import java.time.Clock;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -26,7 +28,8 @@ public final class OfficerDeskResourceProviderFactory implements AdminRealmResou
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
                     AdminEventBuilder adminEvent) {
-                return new OfficerDeskResource(s, realm, new KcAdminAccess(auth, adminEvent), lookupsPerDay);
+                return new OfficerDeskResource(s, realm, new KcAdminAccess(auth, adminEvent), lookupsPerDay,
+                        Clock.systemUTC());
             }
 
             @Override
