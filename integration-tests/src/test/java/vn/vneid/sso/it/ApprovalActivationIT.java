@@ -426,6 +426,8 @@ class ApprovalActivationIT {
         LoginPage old = new LoginPage(other, LoginPage.open(other, oidc.login()).submit(citizen.nationalId(),
                 citizen.password()));
         assertThat(old.idError()).isNotBlank();
+        // Counted on Keycloak's brute-force thread; a try before it has would be refused as locked.
+        assertThat(admin.awaitFailures(citizen.id(), 1)).isEqualTo(1);
         OidcClient.Login login = oidc.login();
         Browser next = new Browser();
         OidcClient.Tokens tokens = login.finish(LoginPage.signIn(next, login, citizen.nationalId(), PASSWORD)

@@ -107,6 +107,45 @@ class ChipStepUpIT {
         }
 
         @Test
+        @DisplayName("level 2 is reused only within its max age: after it, a new vneid-l2 request asks for the chip"
+                + " again; a refresh keeps the acr the login had")
+        void levelTwoAges() throws Exception {
+            ChipHolder holder = levelTwoCitizen("Lương Văn Hậu");
+            Browser browser = signedInAtLevelOne(holder.account());
+            OidcClient.Login login = oidc.login("vneid-l2");
+            ChipStepUpPage page = new ChipStepUpPage(browser, browser.get(login.authorizationUri()));
+            assertThat(app.approve(server.baseUri(), KeycloakServer.REALM, page.transaction(), holder.card())
+                    .status()).isEqualTo(200);
+            OidcClient.Tokens tokens = login.finish(page.continueLogin().redirectTarget());
+            assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l2");
+
+            // Within the realm's max age (300 s) the level is reused: no chip, no password.
+            OidcClient.Login again = oidc.login("vneid-l2");
+            OidcClient.Tokens reused = again.finish(browser.get(again.authorizationUri()).redirectTarget());
+            assertThat(reused.idToken().getACR().getValue()).isEqualTo("vneid-l2");
+
+            // Keycloak keeps the acr of the login in its refreshed tokens, however old: the guide tells services to
+            // ask vneid-l2 again before an act that needs it now, which the max age then decides.
+            assertThat(oidc.refresh(tokens.refreshToken()).idToken().getACR().getValue()).isEqualTo("vneid-l2");
+
+            Map<String, String> previous = admin.updateExecutionConfig("vneid level 2",
+                    "conditional-level-of-authentication", Map.of("loa-max-age", "1"));
+            try {
+                // Waiting longer than the max age only makes the test surer, whatever the machine's load.
+                Thread.sleep(2_500);
+                OidcClient.Login later = oidc.login("vneid-l2");
+                ChipStepUpPage chipAgain = new ChipStepUpPage(browser, browser.get(later.authorizationUri()));
+                assertThat(chipAgain.showsQrCode()).as("the chip is asked again").isTrue();
+                // Level 1 is still within its own max age (10 h): a level-1 request is answered at once.
+                OidcClient.Login levelOne = oidc.login();
+                assertThat(levelOne.finish(browser.get(levelOne.authorizationUri()).redirectTarget()).idToken()
+                        .getACR().getValue()).isEqualTo("vneid-l1");
+            } finally {
+                admin.updateExecutionConfig("vneid level 2", "conditional-level-of-authentication", previous);
+            }
+        }
+
+        @Test
         @DisplayName("a card whose Document Signer has explicit brainpool parameters (as many real ones) steps up")
         void explicitBrainpoolDocumentSigner() throws Exception {
             ChipHolder holder = levelTwoCitizen("Kiều Văn Lộc");

@@ -192,8 +192,7 @@ class ClusterIT {
         LoginPage again = new LoginPage(browser, page.submitCode(wrong));
         assertThat(again.message()).isEqualTo("Bạn đã nhập sai mã quá nhiều lần. Vui lòng đăng nhập lại.");
         // Keycloak's brute-force count saw all five, whichever node took them.
-        assertThat(new AdminApi(cluster.node(A)).bruteForceStatus(citizen.id()).path("numFailures").asInt())
-                .isEqualTo(5);
+        assertThat(new AdminApi(cluster.node(A)).awaitFailures(citizen.id(), 5)).isEqualTo(5);
     }
 
     @Test

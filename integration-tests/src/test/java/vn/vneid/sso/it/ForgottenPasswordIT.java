@@ -145,6 +145,8 @@ class ForgottenPasswordIT {
             LoginPage again = done.signIn();
             LoginPage refused = new LoginPage(browser, again.submit(citizen.nationalId(), citizen.password()));
             assertThat(refused.idError()).isEqualTo("Số định danh cá nhân hoặc mật khẩu không đúng.");
+            // Counted on Keycloak's brute-force thread; a try before it has would be refused as locked.
+            assertThat(admin.awaitFailures(citizen.id(), 1)).isEqualTo(1);
             OidcClient.Tokens tokens = signIn(new Browser(), citizen, NEW_PASSWORD);
             assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l1");
             assertThat(tokens.idToken().getStringClaim("preferred_username")).isEqualTo(citizen.nationalId());
@@ -199,12 +201,18 @@ class ForgottenPasswordIT {
                 LoginPage page = LoginPage.open(guesser, oidc.login());
                 for (int i = 0; i < 3; i++) {
                     page = new LoginPage(guesser, page.submit(citizen.nationalId(), "doan-sai-" + i));
+                    // Counted on Keycloak's brute-force thread; a try before it has would be refused as locked.
+                    assertThat(admin.awaitFailures(citizen.id(), i + 1)).isEqualTo(i + 1);
                 }
                 page = new LoginPage(guesser, page.submit(citizen.nationalId(), citizen.password()));
                 assertThat(page.idError()).as("throttled").contains("giây");
 
                 Browser browser = new Browser();
-                new RecoveryDonePage(browser, recoverUpToPassword(browser, citizen).submit(NEW_PASSWORD));
+                RecoveryPasswordPage passwordPage = recoverUpToPassword(browser, citizen);
+                int beforeNotice = outbox.countTo(citizen.phone());
+                new RecoveryDonePage(browser, passwordPage.submit(NEW_PASSWORD));
+                // The "password changed" SMS leaves after the response: the sign-in's code must be the last SMS.
+                awaitSms(citizen.phone(), beforeNotice);
                 assertThat(signIn(new Browser(), citizen, NEW_PASSWORD).idToken().getACR().getValue())
                         .isEqualTo("vneid-l1");
             } finally {
@@ -244,11 +252,12 @@ class ForgottenPasswordIT {
             AdminApi.Citizen locked = admin.createCitizen("Lý Văn Quý", AdminApi.newPhone(), true, 1);
             lock(locked);
 
+            // The locked account's page first: its lock lasts a minute from the last guess.
+            Page lockedPage = codePage(locked.nationalId());
             int knownBefore = outbox.countTo(known.phone());
             Page knownPage = codePage(known.nationalId());
             Page unknownPage = codePage(unknown);
             Page noPhonePage = codePage(noPhone.nationalId());
-            Page lockedPage = codePage(locked.nationalId());
 
             for (Page other : List.of(unknownPage, noPhonePage, lockedPage)) {
                 assertThat(other.status).isEqualTo(knownPage.status).isEqualTo(200);
@@ -443,9 +452,12 @@ class ForgottenPasswordIT {
             PhoneApp.Response answer = app.approve(server.baseUri(), KeycloakServer.REALM, chip.transaction(), card);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             RecoveryPasswordPage passwordPage = new RecoveryPasswordPage(browser, chip.continueLogin());
+            int beforeNotice = outbox.countTo(account.phone());
             RecoveryDonePage done = new RecoveryDonePage(browser, passwordPage.submit(NEW_PASSWORD));
             assertThat(done.title()).isEqualTo("Đã đổi mật khẩu");
 
+            // The "password changed" SMS leaves after the response: the sign-in's code must be the last SMS.
+            awaitSms(account.phone(), beforeNotice);
             OidcClient.Tokens tokens = signIn(new Browser(), account, NEW_PASSWORD);
             assertThat(((Number) tokens.idToken().getClaim("vneid_level")).intValue()).isEqualTo(2);
             assertThat(admin.events(account.id())).anySatisfy(event -> {

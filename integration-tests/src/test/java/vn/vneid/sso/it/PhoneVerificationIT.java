@@ -88,13 +88,16 @@ class PhoneVerificationIT {
                 ? "111111" : "000000"));
         assertThat(page.codeError()).startsWith("Mã xác thực không đúng");
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isNotEqualTo("true");
+        // Counted on Keycloak's brute-force thread; a try before it has would be refused as locked.
+        assertThat(admin.awaitFailures(citizen.id(), 1)).isEqualTo(1);
 
         OidcClient.Tokens tokens = login.finish(page.submitCode(outbox.lastCodeTo("+84977000010")).redirectTarget());
         assertThat(tokens.idToken().getACR().getValue()).isEqualTo("vneid-l1");
         assertThat(tokens.idToken().getStringClaim("phone_number")).isEqualTo("+84977000010");
         assertThat(admin.attribute(citizen.id(), "phoneNumberVerified")).isEqualTo("true");
 
-        // The next login sends its code to the bound number.
+        // The next login sends its code to the bound number (once Keycloak has cleared the failure, see above).
+        assertThat(admin.awaitFailures(citizen.id(), 0)).isZero();
         Browser next = new Browser();
         OidcClient.Login again = oidc.login();
         SmsCodePage code = LoginPage.signIn(next, again, citizen.nationalId(), citizen.password());
