@@ -189,7 +189,7 @@ class PhoneVerificationIT {
             registry.createContext("/subscribers", exchange -> {
                 String number = exchange.getRequestURI().getPath().replaceAll(".*/", "");
                 if (number.endsWith("78000002")) {
-                    sleep(2500);
+                    sleep(8000); // longer than the server's read timeout (5 s, KeycloakServer)
                 }
                 byte[] body = ("{\"number\":\"" + number + "\",\"ownerNationalId\":\"" + citizen.nationalId()
                         + "\",\"kind\":\"PREPAID\",\"status\":\"ACTIVE\",\"activatedOn\":\"2020-01-01\","

@@ -443,7 +443,7 @@ class SelfRegistrationIT {
                 calls.incrementAndGet();
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (mode.get() == 0) {
-                    sleep(2500);
+                    sleep(8000); // longer than the server's read timeout (5 s, KeycloakServer)
                     exchange.close();
                     return;
                 }

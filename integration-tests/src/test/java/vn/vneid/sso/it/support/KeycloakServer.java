@@ -140,8 +140,10 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--provider-default=outbox",
                     "--spi-vneid-sms--outbox--path=" + outbox,
                     "--spi-vneid-sms--http--url=http://127.0.0.1:" + smsGatewayPort + "/sms",
+                    // Read timeouts (5 s) far above a local stub's answer even on a loaded machine: a slow answer must
+                    // not become a retry (a second SMS) or a "try later"; the tests of slow systems stub 8 s.
                     "--spi-vneid-sms--http--connect-timeout-ms=500",
-                    "--spi-vneid-sms--http--read-timeout-ms=2000",
+                    "--spi-vneid-sms--http--read-timeout-ms=5000",
                     "--spi-vneid-sms--http--retries=1",
                     "--spi-vneid-sms--http--backoff-ms=50",
                     "--spi-vneid-subscriber-registry--provider-default=local",
@@ -154,14 +156,14 @@ public final class KeycloakServer {
                     "--spi-admin-realm-restapi-extension--vneid-officer--lookups-per-day=12",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
                     "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
-                    "--spi-vneid-subscriber-registry--http--read-timeout-ms=1000",
+                    "--spi-vneid-subscriber-registry--http--read-timeout-ms=5000",
                     "--spi-vneid-subscriber-registry--http--retries=0",
                     "--spi-vneid-subscriber-registry--http--breaker-threshold=1000",
                     "--spi-vneid-population-registry--provider-default=local",
                     "--spi-vneid-population-registry--http--url=http://127.0.0.1:" + populationRegistryPort
                             + "/population",
                     "--spi-vneid-population-registry--http--connect-timeout-ms=500",
-                    "--spi-vneid-population-registry--http--read-timeout-ms=1000",
+                    "--spi-vneid-population-registry--http--read-timeout-ms=5000",
                     "--spi-vneid-population-registry--http--retries=1",
                     "--spi-vneid-population-registry--http--backoff-ms=50",
                     "--spi-vneid-population-registry--http--breaker-threshold=1000"));
