@@ -8,6 +8,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -70,6 +75,7 @@ public final class PortalClient {
     private final RSAKey clientKey;
     private final URI redirectUri;
     private final URI postLogoutRedirectUri;
+    private final JWKSource<SecurityContext> realmKeys;
     private final IDTokenValidator idTokenValidator;
 
     private PortalClient(OIDCProviderMetadata provider, ClientID clientId, RSAKey clientKey, URI redirectUri,
@@ -80,10 +86,15 @@ public final class PortalClient {
         this.redirectUri = redirectUri;
         this.postLogoutRedirectUri = postLogoutRedirectUri;
         // tag::id-token-validator[]
-        // The realm signs this client's ID tokens with PS256 (client attribute id.token.signed.response.alg);
-        // the validator fetches the realm's public keys from jwks_uri and caches them.
-        this.idTokenValidator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.PS256,
-                provider.getJWKSetURI().toURL());
+        // The realm signs this client's ID tokens with PS256 (client attribute id.token.signed.response.alg). Its
+        // public keys come from jwks_uri, cached (a token signed with a new key refreshes them), with timeouts a busy
+        // network does not break (Nimbus's default is 500 ms) and one retry.
+        this.realmKeys = JWKSourceBuilder.<SecurityContext>create(provider.getJWKSetURI().toURL(),
+                        new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
+                .retrying(true)
+                .build();
+        this.idTokenValidator = new IDTokenValidator(provider.getIssuer(), clientId,
+                new JWSVerificationKeySelector<>(JWSAlgorithm.PS256, realmKeys), null);
         // end::id-token-validator[]
     }
 
@@ -104,6 +115,11 @@ public final class PortalClient {
 
     public OIDCProviderMetadata provider() {
         return provider;
+    }
+
+    /** The realm's public keys (jwks_uri), cached: for the other tokens the realm signs, such as logout tokens. */
+    public JWKSource<SecurityContext> realmKeys() {
+        return realmKeys;
     }
 
     public ClientID clientId() {

@@ -22,9 +22,7 @@ import java.util.concurrent.Executors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -325,10 +323,9 @@ public final class PortalExample {
     private LogoutTokenValidator logoutTokenValidator() throws Exception {
         if (logoutTokens == null) {
             PortalClient c = client();
-            var keys = JWKSourceBuilder.<SecurityContext>create(c.provider().getJWKSetURI().toURL()).build();
             logoutTokens = new LogoutTokenValidator(c.provider().getIssuer(), c.clientId(),
                     new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.PS256, JWSAlgorithm.RS256,
-                            JWSAlgorithm.ES256), keys), null);
+                            JWSAlgorithm.ES256), c.realmKeys()), null);
         }
         return logoutTokens;
     }
