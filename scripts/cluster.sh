@@ -129,7 +129,13 @@ start_node() {
     --spi-vneid-sms--http--url="http://127.0.0.1:${VNEID_SMS_HTTP_PORT:-8095}/sms"
     --spi-vneid-subscriber-registry--http--url="http://127.0.0.1:${VNEID_REGISTRY_HTTP_PORT:-8096}/subscribers"
     --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true
+    # One key of the activation codes' hashes for both nodes: a file outside the database.
+    --spi-admin-realm-restapi-extension--vneid-approval--activation-code-key-file="$cluster_dir/activation-code.key"
   )
+  mkdir -p "$cluster_dir"
+  if [ ! -s "$cluster_dir/activation-code.key" ]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$cluster_dir/activation-code.key")
+  fi
   [ "$import" = import ] && options+=(--import-realm)
   # Readiness is read from the management port: it must not be some other process answering there.
   if curl -s -o /dev/null "http://127.0.0.1:$management/" || curl -s -o /dev/null "http://127.0.0.1:$http/"; then

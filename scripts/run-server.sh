@@ -39,6 +39,12 @@ export VNEID_PORTAL_POST_LOGOUT_REDIRECT_URI="${VNEID_PORTAL_POST_LOGOUT_REDIREC
 export VNEID_PORTAL_JWKS_URL="${VNEID_PORTAL_JWKS_URL:-http://127.0.0.1:8090/jwks.json}"
 export VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL="${VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL:-http://127.0.0.1:8090/backchannel-logout}"
 
+# The key of the activation codes' hashes (a file outside the database): drawn once, kept with the dev database.
+code_key="$dev_dir/activation-code.key"
+if [ ! -s "$code_key" ]; then
+  (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$code_key")
+fi
+
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 exec "$kc_home/bin/kc.sh" start-dev \
@@ -52,4 +58,5 @@ exec "$kc_home/bin/kc.sh" start-dev \
   --spi-vneid-population-registry--provider-default=local \
   --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true \
   --spi-admin-realm-restapi-extension--vneid-stats--demo-data=true \
+  --spi-admin-realm-restapi-extension--vneid-approval--activation-code-key-file="$code_key" \
   "$@"

@@ -3,9 +3,13 @@ package vn.vneid.sso.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import vn.vneid.sso.chipsim.AaKeyType;
 import vn.vneid.sso.chipsim.ChipCard;
@@ -35,6 +43,7 @@ import vn.vneid.sso.it.pages.LoginPage;
 import vn.vneid.sso.it.pages.SmsCodePage;
 import vn.vneid.sso.it.support.AdminApi;
 import vn.vneid.sso.it.support.Browser;
+import vn.vneid.sso.it.support.IntakeTables;
 import vn.vneid.sso.it.support.KeycloakServer;
 import vn.vneid.sso.it.support.OidcClient;
 import vn.vneid.sso.it.support.OneStopDesk;
@@ -285,6 +294,40 @@ class ApprovalActivationIT {
                 .status()).isEqualTo(200);
         OidcClient.Tokens l2 = stepUp.finish(chip.continueLogin().redirectTarget());
         assertThat(l2.idToken().getACR().getValue()).isEqualTo("vneid-l2");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "vneid.it.db", matches = "postgres",
+            disabledReason = "reads the record's row from PostgreSQL (-Dvneid.it.db=postgres)")
+    @DisplayName("what the database keeps of an activation code is useless without the server's key file")
+    void storedCodeNeedsTheKey() throws Exception {
+        String token = token(baDinh);
+        String phone = AdminApi.newPhone();
+        String recordId = enrol(token, AdminApi.newNationalId(), "Đoàn Văn Hiếu", phone, TRUC_BACH);
+        assertThat(json(call(token, "POST", "/records/" + recordId + "/approve", "{}"), 200)
+                .path("activationSmsSent").asBoolean()).isTrue();
+        String code = activationCode(phone);
+
+        Map<String, String> stored;
+        try (IntakeTables tables = IntakeTables.open(server)) {
+            stored = tables.activationCode(recordId);
+        }
+        byte[] salt = stored.get("salt").getBytes(StandardCharsets.US_ASCII);
+        // Whoever holds a copy of the database, even with the right code in hand, cannot confirm it the unkeyed way,
+        // so cannot search 10^8 codes for it either.
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(salt);
+        String unkeyed = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                sha256.digest(code.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(stored.get("hash")).isNotEqualTo(unkeyed).doesNotContain(code);
+        // With the server's key file it is the HMAC-SHA256 of the salt and the code.
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Files.readString(server.codeKey()).strip().getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        mac.update(salt);
+        mac.update((byte) 0);
+        assertThat(stored.get("hash")).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(code.getBytes(StandardCharsets.US_ASCII))));
     }
 
     @Test

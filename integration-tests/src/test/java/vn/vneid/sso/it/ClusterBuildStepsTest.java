@@ -131,8 +131,13 @@ class ClusterBuildStepsTest {
             // start --optimized ignores build-time options: they belong to the Dockerfile only.
             assertThat(command).noneMatch(option -> buildOptionNames.stream().anyMatch(option::startsWith));
             imports += command.contains("--import-realm") ? 1 : 0;
+            // Both nodes hash and check activation codes with the same key, a secret outside the database.
+            assertThat(command).contains("--spi-admin-realm-restapi-extension--vneid-approval--activation-code-key-file"
+                    + "=/run/secrets/activation-code-key");
+            assertThat((List<String>) service.get("secrets")).containsExactly("activation-code-key");
         }
         assertThat(imports).isEqualTo(1);
+        assertThat((Map<String, Object>) compose.get("secrets")).containsKey("activation-code-key");
         Map<String, Object> nodeB = (Map<String, Object>) services.get("keycloak-b");
         assertThat((Map<String, Object>) nodeB.get("depends_on")).containsKey("keycloak-a");
 

@@ -13,6 +13,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.approval.ActivationCheck;
 import vn.vneid.sso.approval.QueuedRecord;
 import vn.vneid.sso.identity.NationalIdException;
@@ -38,9 +39,11 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
     static final String FIELD_CODE = "code";
 
     private final Clock clock;
+    private final CodeHashKey codeKey;
 
-    ActivationCodeAuthenticator(Clock clock) {
+    ActivationCodeAuthenticator(Clock clock, CodeHashKey codeKey) {
         this.clock = clock;
+        this.codeKey = codeKey;
     }
 
     @Override
@@ -91,7 +94,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         ActivationCheck.Result result = user == null
                 ? new ActivationCheck.Result(false, "no_approved_record", false)
                 : ActivationCheck.check(record.code(), phone.e164(), code, clock.instant(), codeLength(code),
-                        ActivationConfig.maxAttempts(context.getAuthenticatorConfig()));
+                        ActivationConfig.maxAttempts(context.getAuthenticatorConfig()), codeKey);
         if (!result.accepted()) {
             if (result.countsAttempt()) {
                 queue.countAttempt(record.id());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
+import vn.vneid.sso.approval.ApprovalQueueResourceProviderFactory;
 import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
 
 public final class ActivationCodeAuthenticatorFactory extends RequiredStepAuthenticatorFactory {
@@ -19,6 +20,8 @@ public final class ActivationCodeAuthenticatorFactory extends RequiredStepAuthen
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new ActivationCodeAuthenticator(Clock.systemUTC());
+        // The codes are checked with the key the approval hashed them with (its option activation-code-key-file).
+        return new ActivationCodeAuthenticator(Clock.systemUTC(),
+                ApprovalQueueResourceProviderFactory.codeKey(session));
     }
 }

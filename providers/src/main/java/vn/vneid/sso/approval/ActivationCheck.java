@@ -3,6 +3,7 @@ package vn.vneid.sso.approval;
 import java.time.Duration;
 import java.time.Instant;
 
+import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.otp.SmsCodePolicy;
 import vn.vneid.sso.otp.SmsCodeState;
 
@@ -14,7 +15,7 @@ import vn.vneid.sso.otp.SmsCodeState;
  */
 public final class ActivationCheck {
 
-    /** What the server keeps of an approved record's activation code: the salted hash, never the code. */
+    /** What the server keeps of an approved record's activation code: the salted, keyed hash, never the code. */
     public record Stored(String phone, String hash, String salt, Instant sentAt, Instant expiresAt, int attempts) {
     }
 
@@ -27,9 +28,12 @@ public final class ActivationCheck {
     private ActivationCheck() {
     }
 
-    /** @param stored the approved record of this national ID, or null when there is none */
+    /**
+     * @param stored the approved record of this national ID, or null when there is none
+     * @param key the server's code hash key, or null when it has none
+     */
     public static Result check(Stored stored, String phoneE164, String code, Instant now, int codeLength,
-            int maxAttempts) {
+            int maxAttempts, CodeHashKey key) {
         if (stored == null || stored.hash() == null) {
             return Result.refused("no_approved_record", false);
         }
@@ -42,7 +46,7 @@ public final class ActivationCheck {
         }
         SmsCodePolicy policy = new SmsCodePolicy(codeLength, ttl, maxAttempts, Duration.ZERO, 0);
         SmsCodeState state = new SmsCodeState(stored.hash(), stored.salt(), stored.sentAt(), stored.attempts(), 0);
-        return switch (state.verify(code, now, policy)) {
+        return switch (state.verify(code, now, policy, key)) {
             case ACCEPTED -> new Result(true, null, false);
             case EXPIRED -> Result.refused("code_expired", false);
             case EXHAUSTED -> Result.refused(stored.attempts() >= maxAttempts ? "attempts_exhausted" : "wrong_code",

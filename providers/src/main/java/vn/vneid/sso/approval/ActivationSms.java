@@ -12,8 +12,8 @@ import vn.vneid.sso.sms.SmsException;
 import vn.vneid.sso.sms.SmsGateway;
 
 /**
- * Draws an activation code, keeps only its salted hash on the record, and later sends the code by SMS to the record's
- * phone. The code is in clear only between the two calls, in memory, and in the SMS.
+ * Draws an activation code, keeps only its salted, keyed hash on the record, and later sends the code by SMS to the
+ * record's phone. The code is in clear only between the two calls, in memory, and in the SMS.
  */
 final class ActivationSms {
 
@@ -23,7 +23,7 @@ final class ActivationSms {
     /** @return the new code, to be sent once the transaction that stored its hash has committed */
     static String issue(JpaApprovalQueue queue, String recordId, ApprovalConfig config, Instant now, int resends) {
         String code = SmsCodeState.newCode(config.codePolicy());
-        SmsCodeState state = SmsCodeState.sent(code, now, 0, resends);
+        SmsCodeState state = SmsCodeState.sent(code, now, 0, resends, config.codeKey());
         queue.storeCode(recordId, state.hash(), state.salt(), now, now.plus(config.ttl()), resends);
         return code;
     }

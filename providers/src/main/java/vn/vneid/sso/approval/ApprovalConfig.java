@@ -2,6 +2,7 @@ package vn.vneid.sso.approval;
 
 import java.time.Duration;
 
+import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.otp.SmsCodePolicy;
 
 /**
@@ -19,9 +20,10 @@ import vn.vneid.sso.otp.SmsCodePolicy;
  * @param maxResends new codes an officer may send for one record (0-10, default 3)
  * @param resendCooldown wait between two codes for one record (default 60 s)
  * @param smsGateway the SMS gateway provider id, or null for the server's default
+ * @param codeKey the key of the codes' hashes ({@code activation-code-key-file}), or null: unkeyed, with a warning
  */
 public record ApprovalConfig(int codeLength, Duration ttl, int maxResends, Duration resendCooldown,
-        String smsGateway) {
+        String smsGateway, CodeHashKey codeKey) {
 
     public static final int DEFAULT_CODE_LENGTH = 8;
     public static final int DEFAULT_TTL_HOURS = 168;
@@ -30,7 +32,7 @@ public record ApprovalConfig(int codeLength, Duration ttl, int maxResends, Durat
 
     public static ApprovalConfig defaults() {
         return new ApprovalConfig(DEFAULT_CODE_LENGTH, Duration.ofHours(DEFAULT_TTL_HOURS), DEFAULT_MAX_RESENDS,
-                Duration.ofSeconds(DEFAULT_RESEND_COOLDOWN_SECONDS), null);
+                Duration.ofSeconds(DEFAULT_RESEND_COOLDOWN_SECONDS), null, null);
     }
 
     /** The code rules as the shared SMS-code classes read them (attempts are the activation page's business). */

@@ -1,8 +1,10 @@
 package vn.vneid.sso.approval;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -13,16 +15,20 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import vn.vneid.sso.kc.KcAdminAccess;
+import vn.vneid.sso.otp.CodeHashKey;
 
 /**
  * Mounts {@link ApprovalQueueResource} under the admin API, {@code /admin/realms/{realm}/vneid-approval}, beside the
  * officer desk. Server options {@code --spi-admin-realm-restapi-extension--vneid-approval--}{@code
  * activation-code-length} (8), {@code activation-code-ttl-hours} (168), {@code activation-max-resends} (3),
- * {@code activation-resend-cooldown-seconds} (60), {@code sms-gateway} (the server's default).
+ * {@code activation-resend-cooldown-seconds} (60), {@code sms-gateway} (the server's default),
+ * {@code activation-code-key-file} (the key of the codes' hashes, see {@link CodeHashKey}; without it the server warns
+ * and hashes unkeyed).
  */
 public final class ApprovalQueueResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "vneid-approval";
+    static final String CODE_KEY_FILE = "activation-code-key-file";
 
     private ApprovalConfig config = ApprovalConfig.defaults();
 
@@ -55,7 +61,26 @@ public final class ApprovalQueueResourceProviderFactory implements AdminRealmRes
                 Duration.ofSeconds(bounded(scope.getInt("activation-resend-cooldown-seconds",
                         ApprovalConfig.DEFAULT_RESEND_COOLDOWN_SECONDS), 0, 86_400,
                         ApprovalConfig.DEFAULT_RESEND_COOLDOWN_SECONDS)),
-                gateway == null || gateway.isBlank() ? null : gateway.strip());
+                gateway == null || gateway.isBlank() ? null : gateway.strip(),
+                codeKey(scope));
+        if (config.codeKey() == null) {
+            Logger.getLogger(getClass()).warnf("Activation codes are hashed without a server key: a copy of the"
+                    + " database is enough to find them. Set --spi-admin-realm-restapi-extension--%s--%s to a file"
+                    + " of at least %d random characters (the same on every node).", PROVIDER_ID, CODE_KEY_FILE,
+                    CodeHashKey.MIN_LENGTH);
+        }
+    }
+
+    private static CodeHashKey codeKey(Config.Scope scope) {
+        String file = scope.get(CODE_KEY_FILE);
+        return file == null || file.isBlank() ? null : CodeHashKey.read(Path.of(file.strip()));
+    }
+
+    /** The key this server hashes activation codes with, or null: for the activation page, which checks them. */
+    public static CodeHashKey codeKey(KeycloakSession session) {
+        var factory = session.getKeycloakSessionFactory().getProviderFactory(AdminRealmResourceProvider.class,
+                PROVIDER_ID);
+        return factory instanceof ApprovalQueueResourceProviderFactory approval ? approval.config.codeKey() : null;
     }
 
     /** A value outside its range falls back to the safe default rather than to the nearest bound. */

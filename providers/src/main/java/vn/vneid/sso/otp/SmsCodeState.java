@@ -33,6 +33,9 @@ public final class SmsCodeState {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Marks the salt of a code whose hash is keyed with the server's {@link CodeHashKey}. */
+    static final String KEYED = "k1.";
+
     private final String hash;
     private final String salt;
     private final Instant sentAt;
@@ -58,10 +61,18 @@ public final class SmsCodeState {
 
     /** The state after sending {@code code}; wrong tries carry over so that resending does not buy more guesses. */
     public static SmsCodeState sent(String code, Instant now, int attemptsSoFar, int resendsSoFar) {
+        return sent(code, now, attemptsSoFar, resendsSoFar, null);
+    }
+
+    /**
+     * The same, the hash keyed with {@code key} when there is one (codes kept in the database). A keyed salt says so
+     * ({@value #KEYED}), so that a code is checked the way it was hashed whatever the server's key is now.
+     */
+    public static SmsCodeState sent(String code, Instant now, int attemptsSoFar, int resendsSoFar, CodeHashKey key) {
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
-        String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
-        return new SmsCodeState(hash(code, salt), salt, now, attemptsSoFar, resendsSoFar);
+        String salt = (key == null ? "" : KEYED) + Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
+        return new SmsCodeState(hash(code, salt, key), salt, now, attemptsSoFar, resendsSoFar);
     }
 
     public SmsCodeState resent(String code, Instant now) {
@@ -69,6 +80,11 @@ public final class SmsCodeState {
     }
 
     public Verdict verify(String submitted, Instant now, SmsCodePolicy policy) {
+        return verify(submitted, now, policy, null);
+    }
+
+    /** A keyed code matches only with the key it was hashed with; without a key it matches nothing. */
+    public Verdict verify(String submitted, Instant now, SmsCodePolicy policy, CodeHashKey key) {
         if (attempts >= policy.maxAttempts()) {
             return Verdict.EXHAUSTED;
         }
@@ -76,8 +92,8 @@ public final class SmsCodeState {
             return Verdict.EXPIRED;
         }
         String candidate = submitted == null ? "" : submitted.strip();
-        boolean right = candidate.length() == policy.length()
-                && MessageDigest.isEqual(hash(candidate, salt).getBytes(), hash.getBytes());
+        String candidateHash = candidate.length() == policy.length() ? hash(candidate, salt, key) : null;
+        boolean right = candidateHash != null && MessageDigest.isEqual(candidateHash.getBytes(), hash.getBytes());
         if (right) {
             return Verdict.ACCEPTED;
         }
@@ -108,6 +124,14 @@ public final class SmsCodeState {
 
     public int remainingAttempts(SmsCodePolicy policy) {
         return Math.max(0, policy.maxAttempts() - attempts);
+    }
+
+    /** Null when the salt is keyed and there is no key: such a code cannot be checked here. */
+    static String hash(String code, String salt, CodeHashKey key) {
+        if (salt.startsWith(KEYED)) {
+            return key == null ? null : key.hash(salt, code);
+        }
+        return hash(code, salt);
     }
 
     static String hash(String code, String salt) {

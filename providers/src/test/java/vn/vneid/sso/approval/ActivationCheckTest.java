@@ -2,11 +2,16 @@ package vn.vneid.sso.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.otp.SmsCodeState;
 
 class ActivationCheckTest {
@@ -22,8 +27,13 @@ class ActivationCheckTest {
     }
 
     static ActivationCheck.Result check(ActivationCheck.Stored stored, String phone, String code, Instant now) {
+        return check(stored, phone, code, now, null);
+    }
+
+    static ActivationCheck.Result check(ActivationCheck.Stored stored, String phone, String code, Instant now,
+            CodeHashKey key) {
         return ActivationCheck.check(stored, phone, code, now, code.length() < 4 ? 4 : Math.min(10, code.length()),
-                5);
+                5, key);
     }
 
     @Test
@@ -58,6 +68,19 @@ class ActivationCheckTest {
         assertThat(exhausted.accepted()).isFalse();
         assertThat(exhausted.reason()).isEqualTo("attempts_exhausted");
         assertThat(exhausted.countsAttempt()).isFalse();
+    }
+
+    @Test
+    void aKeyedCodeIsCheckedWithTheServersKey(@TempDir Path dir) throws IOException {
+        CodeHashKey key = CodeHashKey.read(Files.writeString(dir.resolve("key"), "k".repeat(48)));
+        SmsCodeState state = SmsCodeState.sent(CODE, SENT, 0, 0, key);
+        ActivationCheck.Stored stored = new ActivationCheck.Stored(PHONE, state.hash(), state.salt(), SENT,
+                SENT.plus(Duration.ofDays(7)), 0);
+        assertThat(check(stored, PHONE, CODE, SENT.plusSeconds(60), key).accepted()).isTrue();
+        CodeHashKey other = CodeHashKey.read(Files.writeString(dir.resolve("other"), "o".repeat(48)));
+        ActivationCheck.Result wrongKey = check(stored, PHONE, CODE, SENT.plusSeconds(60), other);
+        assertThat(wrongKey.accepted()).isFalse();
+        assertThat(wrongKey.reason()).isEqualTo("wrong_code");
     }
 
     @Test

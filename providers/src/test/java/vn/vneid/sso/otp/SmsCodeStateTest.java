@@ -30,6 +30,19 @@ class SmsCodeStateTest {
     }
 
     @Test
+    void aKeyedCodeMatchesOnlyWithItsKey() {
+        CodeHashKey key = CodeHashKey.of("x".repeat(32));
+        SmsCodeState keyed = SmsCodeState.sent("123456", T0, 0, 0, key);
+        assertThat(keyed.verify("123456", T0, policy, key)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(keyed.verify("123456", T0, policy, CodeHashKey.of("y".repeat(32)))).isEqualTo(Verdict.WRONG);
+        assertThat(keyed.verify("123456", T0, policy)).as("no key, no match").isEqualTo(Verdict.WRONG);
+        // A code hashed before the server had a key is still checked the way it was hashed.
+        SmsCodeState unkeyed = SmsCodeState.sent("123456", T0, 0, 0);
+        assertThat(unkeyed.verify("123456", T0, policy, key)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(unkeyed.verify("654321", T0, policy, key)).isEqualTo(Verdict.WRONG);
+    }
+
+    @Test
     void onlyASaltedHashIsKept() {
         SmsCodeState a = SmsCodeState.sent("123456", T0, 0, 0);
         SmsCodeState b = SmsCodeState.sent("123456", T0, 0, 0);

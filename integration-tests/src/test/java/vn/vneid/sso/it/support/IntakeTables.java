@@ -81,6 +81,20 @@ public final class IntakeTables implements AutoCloseable {
         }
     }
 
+    /** What the record keeps of its activation code: the hash and the salt, as a copy of the database shows them. */
+    public Map<String, String> activationCode(String recordId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select ACTIVATION_CODE_HASH, ACTIVATION_CODE_SALT from VNEID_ENROLMENT_RECORD where ID = ?")) {
+            query.setString(1, recordId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("no record " + recordId);
+                }
+                return Map.of("hash", rows.getString(1), "salt", rows.getString(2));
+            }
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

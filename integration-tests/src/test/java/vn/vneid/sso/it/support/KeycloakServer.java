@@ -114,6 +114,11 @@ public final class KeycloakServer {
         return database;
     }
 
+    /** The file holding the key of the activation codes' hashes (outside the database, as in production). */
+    public Path codeKey() {
+        return workDir.resolve("activation-code.key").toAbsolutePath();
+    }
+
     /** @param fresh a new work directory and database; otherwise the same ones again (after {@link #kill()}) */
     private void start(boolean fresh) {
         Path home = Paths.get(System.getProperty("vneid.kc.home", "../distribution/target/keycloak-26.7.3"))
@@ -129,6 +134,11 @@ public final class KeycloakServer {
                 deleteTree(workDir);
                 Files.createDirectories(workDir);
                 databaseOptions = databaseOptions();
+                // The key of the activation codes' hashes, as an operator keeps it: a file outside the database,
+                // the same across restarts (codes issued before a restart are checked after it).
+                byte[] key = new byte[48];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(codeKey(), java.util.Base64.getEncoder().encodeToString(key));
             }
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + httpPort,
@@ -150,6 +160,7 @@ public final class KeycloakServer {
                     "--spi-realm-restapi-extension--vneid-chip--allow-test-csca=true",
                     // Issue #15: the approval's new activation codes without the one-minute wait, so tests need no sleep.
                     "--spi-admin-realm-restapi-extension--vneid-approval--activation-resend-cooldown-seconds=0",
+                    "--spi-admin-realm-restapi-extension--vneid-approval--activation-code-key-file=" + codeKey(),
                     // The campaign statistics' demo loaders (issue #15): tests load the demo through them.
                     "--spi-admin-realm-restapi-extension--vneid-stats--demo-data=true",
                     // OfficerDeskIT reaches the daily cap of look-ups; the default is 300.

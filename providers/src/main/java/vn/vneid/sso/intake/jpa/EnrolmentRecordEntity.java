@@ -81,7 +81,7 @@ public class EnrolmentRecordEntity {
     @Column(name = "DECIDED_AT")
     private Long decidedAt;
 
-    /** Salted SHA-256 of the activation code: the code itself is never stored. */
+    /** Salted hash of the activation code, keyed with the server's code hash key: the code is never stored. */
     @Column(name = "ACTIVATION_CODE_HASH", length = 64)
     private String activationCodeHash;
 
