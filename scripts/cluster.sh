@@ -134,7 +134,7 @@ start_node() {
   )
   mkdir -p "$cluster_dir"
   if [ ! -s "$cluster_dir/activation-code.key" ]; then
-    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$cluster_dir/activation-code.key")
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > "$cluster_dir/activation-code.key")
   fi
   [ "$import" = import ] && options+=(--import-realm)
   # Readiness is read from the management port: it must not be some other process answering there.

@@ -42,7 +42,7 @@ export VNEID_PORTAL_BACKCHANNEL_LOGOUT_URL="${VNEID_PORTAL_BACKCHANNEL_LOGOUT_UR
 # The key of the activation codes' hashes (a file outside the database): drawn once, kept with the dev database.
 code_key="$dev_dir/activation-code.key"
 if [ ! -s "$code_key" ]; then
-  (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$code_key")
+  (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > "$code_key")
 fi
 
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Details;
@@ -37,6 +38,8 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
     static final String FIELD_ID = "username";
     static final String FIELD_PHONE = "phone";
     static final String FIELD_CODE = "code";
+
+    private static final Logger LOG = Logger.getLogger(ActivationCodeAuthenticator.class);
 
     private final Clock clock;
     private final CodeHashKey codeKey;
@@ -98,6 +101,11 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
         if (!result.accepted()) {
             if (result.countsAttempt()) {
                 queue.countAttempt(record.id());
+            }
+            if (ActivationCheck.KEY_MISSING.equals(result.reason())) {
+                LOG.errorf("An activation code was hashed with a server key this node does not have (key file not"
+                        + " set here, or changed): every such code is refused until the officer sends a new one. Set"
+                        + " the same activation-code-key-file on every node.");
             }
             ActivationEvents.EVENTS.refused(context.getEvent(), user, result.reason());
             context.challenge(page(context, id.value(), rawPhone,

@@ -25,6 +25,9 @@ public final class ActivationCheck {
         }
     }
 
+    /** The reason when the record's code was hashed with a key this server does not have. */
+    public static final String KEY_MISSING = "code_key_missing";
+
     private ActivationCheck() {
     }
 
@@ -43,6 +46,11 @@ public final class ActivationCheck {
         Duration ttl = Duration.between(stored.sentAt(), stored.expiresAt());
         if (!now.isBefore(stored.expiresAt()) || ttl.isNegative() || ttl.isZero()) {
             return Result.refused("code_expired", false);
+        }
+        if (SmsCodeState.needsAnotherKey(stored.salt(), key)) {
+            // Hashed with a key this server does not have (not set on this node, or the file changed): the citizen's
+            // code may well be right, so no attempt is counted; the officer sends a new code.
+            return Result.refused(KEY_MISSING, false);
         }
         SmsCodePolicy policy = new SmsCodePolicy(codeLength, ttl, maxAttempts, Duration.ZERO, 0);
         SmsCodeState state = new SmsCodeState(stored.hash(), stored.salt(), stored.sentAt(), stored.attempts(), 0);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -20,11 +21,25 @@ public final class CodeHashKey {
 
     /** 32 bytes: HMAC-SHA256's own block of strength. {@code openssl rand -base64 48} gives 64 characters. */
     public static final int MIN_LENGTH = 32;
+    static final int ID_LENGTH = 6;
 
     private final SecretKeySpec key;
+    private final String id;
 
     private CodeHashKey(byte[] material) {
         this.key = new SecretKeySpec(material, "HmacSHA256");
+        try {
+            // Six characters of the key's SHA-256: which key hashed a code, kept beside it; says nothing of the key.
+            this.id = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(material)).substring(0, ID_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Names this key among those a server may have had (a changed key file): six base64url characters. */
+    public String id() {
+        return id;
     }
 
     /**

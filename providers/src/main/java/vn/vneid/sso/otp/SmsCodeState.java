@@ -65,14 +65,25 @@ public final class SmsCodeState {
     }
 
     /**
-     * The same, the hash keyed with {@code key} when there is one (codes kept in the database). A keyed salt says so
-     * ({@value #KEYED}), so that a code is checked the way it was hashed whatever the server's key is now.
+     * The same, the hash keyed with {@code key} when there is one (codes kept in the database). A keyed salt says so,
+     * with the key's id ({@value #KEYED}{@code <id>.<random>}, 32 characters), so that a code is checked the way it
+     * was hashed, and a code hashed with another key is told apart from a wrong one.
      */
     public static SmsCodeState sent(String code, Instant now, int attemptsSoFar, int resendsSoFar, CodeHashKey key) {
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
-        String salt = (key == null ? "" : KEYED) + Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
+        String salt = (key == null ? "" : KEYED + key.id() + ".")
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
         return new SmsCodeState(hash(code, salt, key), salt, now, attemptsSoFar, resendsSoFar);
+    }
+
+    /**
+     * True when a code with this salt cannot be checked with {@code key}: it was hashed with a key and this server
+     * has none, or another one (the key file changed). Such a code is neither right nor wrong: a new one is needed.
+     */
+    public static boolean needsAnotherKey(String salt, CodeHashKey key) {
+        return salt != null && salt.startsWith(KEYED)
+                && (key == null || !salt.startsWith(KEYED + key.id() + "."));
     }
 
     public SmsCodeState resent(String code, Instant now) {
@@ -126,10 +137,10 @@ public final class SmsCodeState {
         return Math.max(0, policy.maxAttempts() - attempts);
     }
 
-    /** Null when the salt is keyed and there is no key: such a code cannot be checked here. */
+    /** Null when the salt is keyed and there is no key, or another: such a code cannot be checked here. */
     static String hash(String code, String salt, CodeHashKey key) {
         if (salt.startsWith(KEYED)) {
-            return key == null ? null : key.hash(salt, code);
+            return needsAnotherKey(salt, key) ? null : key.hash(salt, code);
         }
         return hash(code, salt);
     }

@@ -77,10 +77,17 @@ class ActivationCheckTest {
         ActivationCheck.Stored stored = new ActivationCheck.Stored(PHONE, state.hash(), state.salt(), SENT,
                 SENT.plus(Duration.ofDays(7)), 0);
         assertThat(check(stored, PHONE, CODE, SENT.plusSeconds(60), key).accepted()).isTrue();
+        // Checked on a node without the key, or after the key file changed: neither right nor wrong, and the
+        // citizen's tries are not used up by the server's mistake.
         CodeHashKey other = CodeHashKey.read(Files.writeString(dir.resolve("other"), "o".repeat(48)));
-        ActivationCheck.Result wrongKey = check(stored, PHONE, CODE, SENT.plusSeconds(60), other);
-        assertThat(wrongKey.accepted()).isFalse();
-        assertThat(wrongKey.reason()).isEqualTo("wrong_code");
+        for (CodeHashKey notTheKey : new CodeHashKey[] {other, null}) {
+            ActivationCheck.Result refused = check(stored, PHONE, CODE, SENT.plusSeconds(60), notTheKey);
+            assertThat(refused.accepted()).isFalse();
+            assertThat(refused.reason()).isEqualTo("code_key_missing");
+            assertThat(refused.countsAttempt()).isFalse();
+        }
+        // A wrong code with the right key is an ordinary wrong code.
+        assertThat(check(stored, PHONE, "87654321", SENT.plusSeconds(60), key).reason()).isEqualTo("wrong_code");
     }
 
     @Test

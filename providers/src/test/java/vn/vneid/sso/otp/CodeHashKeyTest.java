@@ -37,6 +37,19 @@ class CodeHashKeyTest {
     }
 
     @Test
+    void theSaltNamesTheKeyAndFitsTheColumn() {
+        CodeHashKey key = CodeHashKey.of("k".repeat(48));
+        CodeHashKey other = CodeHashKey.of("o".repeat(48));
+        SmsCodeState stored = SmsCodeState.sent("12345678", T0, 0, 0, key);
+        assertThat(stored.salt()).hasSize(32).startsWith("k1." + key.id() + ".");
+        assertThat(key.id()).hasSize(6).isNotEqualTo(other.id()).doesNotContain("kkk");
+        assertThat(SmsCodeState.needsAnotherKey(stored.salt(), key)).isFalse();
+        assertThat(SmsCodeState.needsAnotherKey(stored.salt(), other)).isTrue();
+        assertThat(SmsCodeState.needsAnotherKey(stored.salt(), null)).isTrue();
+        assertThat(SmsCodeState.needsAnotherKey(SmsCodeState.sent("12345678", T0, 0, 0).salt(), null)).isFalse();
+    }
+
+    @Test
     void readsTheFileWithoutItsLineEnd() throws IOException {
         Path file = Files.writeString(dir.resolve("code-key"), "a".repeat(40) + "\n");
         CodeHashKey key = CodeHashKey.read(file);

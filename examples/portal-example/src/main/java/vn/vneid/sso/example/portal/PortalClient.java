@@ -88,9 +88,10 @@ public final class PortalClient {
         // tag::id-token-validator[]
         // The realm signs this client's ID tokens with PS256 (client attribute id.token.signed.response.alg). Its
         // public keys come from jwks_uri, cached (a token signed with a new key refreshes them), with timeouts a busy
-        // network does not break (Nimbus's default is 500 ms) and one retry.
+        // network does not break (Nimbus's default is 500 ms) and one retry, within the 15 s other
+        // requests wait for a refresh.
         this.realmKeys = JWKSourceBuilder.<SecurityContext>create(provider.getJWKSetURI().toURL(),
-                        new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
+                        new DefaultResourceRetriever(3_000, 3_000, 512 * 1024))
                 .retrying(true)
                 .build();
         this.idTokenValidator = new IDTokenValidator(provider.getIssuer(), clientId,
