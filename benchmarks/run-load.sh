@@ -85,6 +85,9 @@ java -cp "$root/benchmarks/gatling/target/test-classes:$(cat "$root/benchmarks/g
   --spi-vneid-sms--provider-default=http \
   --spi-vneid-subscriber-registry--provider-default=local >"$work/build.log" 2>&1
 
+# Production mode needs the key of the activation codes' hashes (a file outside the database).
+(umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > "$work/activation-code.key")
+
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$secret"
 export VNEID_DEMO_CLIENT=true  # the load run's relying party is the realm's demo client, disabled by default
 "$kc_home/bin/kc.sh" start --optimized --import-realm \
@@ -95,6 +98,7 @@ export VNEID_DEMO_CLIENT=true  # the load run's relying party is the realm's dem
   --spi-realm-restapi-extension--vneid-chip--allow-test-csca=true \
   --spi-vneid-sms--http--url="http://127.0.0.1:$sink_port/sms" \
   --spi-vneid-sms--http--read-timeout-ms=10000 \
+  --spi-admin-realm-restapi-extension--vneid-approval--activation-code-key-file="$work/activation-code.key" \
   >"$work/keycloak.log" 2>&1 &
 kc_pid=$!
 

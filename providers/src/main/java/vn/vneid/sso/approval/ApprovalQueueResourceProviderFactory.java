@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -64,10 +65,15 @@ public final class ApprovalQueueResourceProviderFactory implements AdminRealmRes
                 gateway == null || gateway.isBlank() ? null : gateway.strip(),
                 codeKey(scope));
         if (config.codeKey() == null) {
-            Logger.getLogger(getClass()).warnf("Activation codes are hashed without a server key: a copy of the"
-                    + " database is enough to find them. Set --spi-admin-realm-restapi-extension--%s--%s to a file"
-                    + " of at least %d random characters (the same on every node).", PROVIDER_ID, CODE_KEY_FILE,
+            String missing = String.format("Activation codes would be hashed without a server key: a copy of the"
+                    + " database would be enough to find them. Set --spi-admin-realm-restapi-extension--%s--%s to a"
+                    + " file of at least %d random characters (the same on every node).", PROVIDER_ID, CODE_KEY_FILE,
                     CodeHashKey.MIN_LENGTH);
+            // A production server does not start without it; start-dev (a developer's machine) only warns.
+            if (!Environment.isDevMode()) {
+                throw new IllegalStateException(missing);
+            }
+            Logger.getLogger(getClass()).warn(missing);
         }
     }
 
