@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,8 +122,18 @@ public final class ChromeBrowser implements AutoCloseable {
 
     /** The text of the first element matching {@code cssSelector}, or "" when there is none. */
     public String textOf(String cssSelector) {
-        List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+                return found.isEmpty() ? "" : found.get(0).getText().strip();
+            } catch (StaleElementReferenceException e) {
+                // The page was replaced between finding the element and reading it (a navigation under way, as
+                // after a click): read the new page's element.
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
