@@ -14,7 +14,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.approval.ActivationCheck;
 import vn.vneid.sso.approval.QueuedRecord;
 import vn.vneid.sso.identity.NationalIdException;
@@ -23,6 +22,7 @@ import vn.vneid.sso.intake.jpa.JpaApprovalQueue;
 import vn.vneid.sso.kc.AlwaysConfiguredAuthenticator;
 import vn.vneid.sso.limit.FixedWindowLimiter;
 import vn.vneid.sso.limit.IdAddressLimits;
+import vn.vneid.sso.otp.CodeHashKey;
 import vn.vneid.sso.phone.PhoneNumber;
 import vn.vneid.sso.phone.PhoneNumberException;
 
@@ -103,7 +103,7 @@ final class ActivationCodeAuthenticator implements AlwaysConfiguredAuthenticator
                 queue.countAttempt(record.id());
             }
             if (ActivationCheck.KEY_MISSING.equals(result.reason())) {
-                LOG.errorf("An activation code was hashed with a server key this node does not have (key file not"
+                LOG.error("An activation code was hashed with a server key this node does not have (key file not"
                         + " set here, or changed): every such code is refused until the officer sends a new one. Set"
                         + " the same activation-code-key-file on every node.");
             }

@@ -20,7 +20,7 @@ import vn.vneid.sso.otp.SmsCodePolicy;
  * @param maxResends new codes an officer may send for one record (0-10, default 3)
  * @param resendCooldown wait between two codes for one record (default 60 s)
  * @param smsGateway the SMS gateway provider id, or null for the server's default
- * @param codeKey the key of the codes' hashes ({@code activation-code-key-file}), or null: unkeyed, with a warning
+ * @param codeKey the key of the codes' hashes ({@code activation-code-key-file}), or null: unkeyed (start-dev only)
  */
 public record ApprovalConfig(int codeLength, Duration ttl, int maxResends, Duration resendCooldown,
         String smsGateway, CodeHashKey codeKey) {

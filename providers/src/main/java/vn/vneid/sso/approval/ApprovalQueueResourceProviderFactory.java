@@ -1,7 +1,7 @@
 package vn.vneid.sso.approval;
 
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.jboss.logging.Logger;
@@ -23,8 +23,8 @@ import vn.vneid.sso.otp.CodeHashKey;
  * officer desk. Server options {@code --spi-admin-realm-restapi-extension--vneid-approval--}{@code
  * activation-code-length} (8), {@code activation-code-ttl-hours} (168), {@code activation-max-resends} (3),
  * {@code activation-resend-cooldown-seconds} (60), {@code sms-gateway} (the server's default),
- * {@code activation-code-key-file} (the key of the codes' hashes, see {@link CodeHashKey}; without it the server warns
- * and hashes unkeyed).
+ * {@code activation-code-key-file} (the key of the codes' hashes, see {@link CodeHashKey}; without it a production
+ * server does not start, start-dev warns and hashes unkeyed).
  */
 public final class ApprovalQueueResourceProviderFactory implements AdminRealmResourceProviderFactory {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,23 @@ class CodeHashKeyTest {
                 .filter(guess -> key.hash(stored.salt(), guess).equals(stored.hash())).count();
         assertThat(found).isEqualTo(1);
         assertThat(stored.verify("0427", T0, FOUR_DIGITS, key)).isEqualTo(SmsCodeState.Verdict.ACCEPTED);
+    }
+
+    @Test
+    void theHashIsStandardHmacSha256AsBouncyCastleComputesIt() {
+        // An implementation we did not write (Bouncy Castle's HMac over its own SHA-256): the stored hash is
+        // HMAC-SHA256(key, salt || 0x00 || code), base64url, so any tool can check a row given the key file.
+        String material = "m".repeat(40);
+        String salt = "k1.abcdef.0123456789abcdefghijkl";
+        org.bouncycastle.crypto.macs.HMac hmac = new org.bouncycastle.crypto.macs.HMac(
+                new org.bouncycastle.crypto.digests.SHA256Digest());
+        hmac.init(new org.bouncycastle.crypto.params.KeyParameter(material.getBytes(StandardCharsets.UTF_8)));
+        byte[] data = (salt + "\u0000" + "12345678").getBytes(StandardCharsets.US_ASCII);
+        hmac.update(data, 0, data.length);
+        byte[] expected = new byte[hmac.getMacSize()];
+        hmac.doFinal(expected, 0);
+        assertThat(CodeHashKey.of(material).hash(salt, "12345678"))
+                .isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(expected));
     }
 
     @Test
