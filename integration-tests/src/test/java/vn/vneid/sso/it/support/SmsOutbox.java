@@ -29,7 +29,7 @@ public final class SmsOutbox {
             return List.of();
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            return completeLines(Files.readAllBytes(file)).stream()
                     .filter(line -> !line.isBlank())
                     .map(SmsOutbox::parse)
                     .filter(m -> phone.equals(m.get("to")))
@@ -37,6 +37,22 @@ public final class SmsOutbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The lines that end in a newline. The server appends a line with one write, but a reader can still see its first
+     * part (Linux copies an append page by page and moves the file's end after each), so an unfinished last line is
+     * not there yet; the next read sees it whole.
+     */
+    static List<String> completeLines(byte[] content) {
+        int end = content.length;
+        while (end > 0 && content[end - 1] != '\n') {
+            end--;
+        }
+        if (end == 0) {
+            return List.of();
+        }
+        return List.of(new String(content, 0, end - 1, StandardCharsets.UTF_8).split("\n", -1));
     }
 
     public int countTo(String phone) {
