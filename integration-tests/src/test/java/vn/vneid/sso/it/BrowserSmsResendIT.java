@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.vneid.sso.it.pages.LoginPage;
@@ -107,8 +109,11 @@ class BrowserSmsResendIT {
                 assertThat(chrome.textOf("#vneid-sms-resend-ready")).as("announced once, politely").isEqualTo(ready);
                 assertThat(chrome.waitFor(RESEND).isEnabled()).isTrue();
 
+                WebElement oldForm = chrome.waitFor(SmsCodePage.FORM);
                 chrome.waitFor(RESEND).click();
                 new WebDriverWait(chrome.driver(), ChromeBrowser.WAIT).until(d -> outbox.countTo(citizen.phone()) == 2);
+                // The new page, not the old one still shown while the answer loads (both have the form).
+                new WebDriverWait(chrome.driver(), ChromeBrowser.WAIT).until(ExpectedConditions.stalenessOf(oldForm));
                 chrome.waitFor(SmsCodePage.FORM);
                 // The new page counts down again (one resend used) and waits out the same cooldown.
                 new WebDriverWait(chrome.driver(), ChromeBrowser.WAIT)

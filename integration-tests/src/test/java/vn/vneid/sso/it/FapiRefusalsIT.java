@@ -172,12 +172,14 @@ class FapiRefusalsIT {
         @Test
         @DisplayName("a DPoP proof used twice: invalid_request, already used")
         void replayedProof() {
+            // Both logins first: the replay then follows the first use at once, well inside the proof's lifetime
+            // (Keycloak would otherwise refuse an old proof as not active before it looks for a replay).
             Pending first = pending();
+            Pending second = pending();
             HTTPRequest request = first.login().tokenRequest(first.code());
             SignedJWT proof = SignedJWT.class.cast(request.getDPoP());
             assertThat(FapiClient.send(request).getStatusCode()).isEqualTo(200);
 
-            Pending second = pending();
             HTTPRequest replay = second.login().tokenRequest(second.code());
             replay.setDPoP(proof);
             HTTPResponse response = FapiClient.send(replay);

@@ -175,12 +175,13 @@ class IntegrationGuideErrorsIT {
         Callback noProof = signIn(citizen);
         seen.put("token_no_dpop", seen(tokenRequest(noProof).send()));
         Callback replay = signIn(citizen);
+        // Signed in before the proof is made: its replay follows at once, well inside the proof's lifetime.
+        Callback another = signIn(citizen);
         HTTPRequest first = tokenRequest(replay);
         SignedJWT proof = replay.pending().dpop().createDPoPJWT("POST", first.getURI());
         first.setDPoP(proof);
         HTTPResponse tokens = first.send();
         seen.put("token_ok", new Seen(tokens.getStatusCode(), null, null));
-        Callback another = signIn(citizen);
         HTTPRequest replayed = tokenRequest(another);
         replayed.setDPoP(proof);
         seen.put("token_dpop_replayed", seen(replayed.send()));

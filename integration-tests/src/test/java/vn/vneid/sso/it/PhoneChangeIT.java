@@ -55,13 +55,14 @@ class PhoneChangeIT {
     void levelOneWithTheOldPhone() {
         AdminApi.Citizen citizen = admin.createCitizen("001090900003", "1990-09-03", "Ông Văn Quý",
                 "+84977000031", true, 1);
+        int sentBefore = outbox.countTo("+84977000031"); // a run before this one's, if the test is run again
         Browser browser = new Browser();
         OidcClient.Login login = oidc.action("vneid-change-phone");
         ChangePhonePage choice = new ChangePhonePage(browser, signInAskingForChange(browser, login, citizen));
         assertThat(choice.intro()).contains("*******031");
 
         ChangePhonePage code = new ChangePhonePage(browser, choice.useOldPhone());
-        assertThat(outbox.countTo("+84977000031")).isEqualTo(2);
+        assertThat(outbox.countTo("+84977000031") - sentBefore).as("the login's code, then the change's").isEqualTo(2);
         VerifyPhonePage number = new VerifyPhonePage(browser, code.submitCode(outbox.lastCodeTo("+84977000031")));
         assertThat(number.asksForNumber()).isTrue();
         // Until the new number is bound, the old one still counts.
@@ -101,6 +102,7 @@ class PhoneChangeIT {
     void levelTwoWithTheChip() throws Exception {
         AdminApi.Citizen citizen = admin.createCitizen("001090900004", "1990-09-04", "Âu Văn Sang",
                 "+84977000041", true, 2);
+        int sentBefore = outbox.countTo("+84977000041");
         Browser browser = new Browser();
         OidcClient.Login login = oidc.action("vneid-change-phone");
         ChipStepUpPage chip = new ChipStepUpPage(browser, signInAskingForChange(browser, login, citizen));
@@ -116,6 +118,7 @@ class PhoneChangeIT {
         VerifyPhonePage newCode = new VerifyPhonePage(browser, number.submitNumber("+84 977 000 040"));
         OidcClient.Tokens tokens = login.finish(newCode.submitCode(outbox.lastCodeTo("+84977000040")).redirectTarget());
         assertThat(tokens.idToken().getStringClaim("phone_number")).isEqualTo("+84977000040");
-        assertThat(outbox.countTo("+84977000041")).as("no code to the old phone").isEqualTo(1);
+        assertThat(outbox.countTo("+84977000041") - sentBefore).as("no code to the old phone, the login's only")
+                .isEqualTo(1);
     }
 }

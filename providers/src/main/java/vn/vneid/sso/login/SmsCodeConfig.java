@@ -11,8 +11,9 @@ import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
 
 /**
- * The SMS code step's configuration (of the login and of the recovery, issue #17), read once per request from the execution's config. Missing or unreadable
- * values fall back to the safe defaults of {@link SmsCodePolicy}; the step works with no config at all.
+ * The SMS code step's configuration (of the login and of the recovery, issue #17), read once per request from the
+ * execution's config. Missing or unreadable values fall back to the safe defaults of {@link SmsCodePolicy}; the step
+ * works with no config at all.
  */
 public final class SmsCodeConfig {
 
@@ -30,10 +31,20 @@ public final class SmsCodeConfig {
 
     public static SmsCodeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        String gateway = values.get(SmsCodeConfigProperties.SMS_GATEWAY);
+        return new SmsCodeConfig(policy(values, model == null ? null : model.getAlias()),
+                gateway == null || gateway.isBlank() ? null : gateway.strip(), SendLimitsConfig.read(values));
+    }
+
+    /**
+     * The code rules set in {@code values} ({@link SmsCodeConfigProperties#POLICY}): the default for each one missing
+     * or not a number, and all the defaults if together they are out of range. {@code where} names the config in the
+     * log.
+     */
+    public static SmsCodePolicy policy(Map<String, String> values, String where) {
         SmsCodePolicy defaults = SmsCodePolicy.defaults();
-        SmsCodePolicy policy;
         try {
-            policy = new SmsCodePolicy(
+            return new SmsCodePolicy(
                     integer(values, SmsCodeConfigProperties.CODE_LENGTH, defaults.length()),
                     Duration.ofSeconds(integer(values, SmsCodeConfigProperties.TTL_SECONDS,
                             (int) defaults.ttl().toSeconds())),
@@ -42,12 +53,9 @@ public final class SmsCodeConfig {
                             (int) defaults.resendCooldown().toSeconds())),
                     integer(values, SmsCodeConfigProperties.MAX_RESENDS, defaults.maxResends()));
         } catch (IllegalArgumentException e) {
-            LOG.warnf("SMS code config '%s' is out of range (%s); using the defaults", model.getAlias(), e.getMessage());
-            policy = defaults;
+            LOG.warnf("SMS code config '%s' is out of range (%s); using the defaults", where, e.getMessage());
+            return defaults;
         }
-        String gateway = values.get(SmsCodeConfigProperties.SMS_GATEWAY);
-        SendLimits limits = SendLimitsConfig.read(values);
-        return new SmsCodeConfig(policy, gateway == null || gateway.isBlank() ? null : gateway.strip(), limits);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

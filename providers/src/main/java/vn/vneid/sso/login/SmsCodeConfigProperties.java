@@ -22,7 +22,8 @@ public final class SmsCodeConfigProperties {
     static final String MAX_RESENDS = "max-resends";
     static final String SMS_GATEWAY = "sms-gateway";
 
-    private static final List<ProviderConfigProperty> OWN = ProviderConfigurationBuilder.create()
+    /** The code's own rules (length, lifetime, tries, resends): the login, recovery, registration and phone binding. */
+    public static final List<ProviderConfigProperty> POLICY = ProviderConfigurationBuilder.create()
             .property().name(CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidSmsCodeLength").helpText("vneidSmsCodeLength.tooltip")
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_LENGTH)).add()
@@ -38,12 +39,15 @@ public final class SmsCodeConfigProperties {
             .property().name(MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidSmsCodeMaxResends").helpText("vneidSmsCodeMaxResends.tooltip")
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_MAX_RESENDS)).add()
+            .build();
+
+    private static final List<ProviderConfigProperty> GATEWAY = ProviderConfigurationBuilder.create()
             .property().name(SMS_GATEWAY).type(ProviderConfigProperty.STRING_TYPE)
             .label("vneidSmsGateway").helpText("vneidSmsGateway.tooltip").add()
             .build();
 
-    public static final List<ProviderConfigProperty> ALL = Stream.concat(OWN.stream(),
-            SendLimitsConfig.PROPERTIES.stream()).toList();
+    public static final List<ProviderConfigProperty> ALL = Stream.of(POLICY, GATEWAY, SendLimitsConfig.PROPERTIES)
+            .flatMap(List::stream).toList();
 
     private SmsCodeConfigProperties() {
     }

@@ -8,6 +8,8 @@ import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import vn.vneid.sso.login.SmsCodeConfig;
+import vn.vneid.sso.login.SmsCodeConfigProperties;
 import vn.vneid.sso.otp.SendLimits;
 import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
@@ -27,15 +29,17 @@ final class VerifyPhoneConfig {
             .label("vneidPhoneRegistry").helpText("vneidPhoneRegistry.tooltip").add()
             .build();
 
-    static final List<ProviderConfigProperty> PROPERTIES = Stream.concat(OWN.stream(),
-            SendLimitsConfig.PROPERTIES.stream()).toList();
+    static final List<ProviderConfigProperty> PROPERTIES = Stream.of(OWN, SmsCodeConfigProperties.POLICY,
+            SendLimitsConfig.PROPERTIES).flatMap(List::stream).toList();
 
     private final int minValidDays;
+    private final SmsCodePolicy codePolicy;
     private final SendLimits limits;
     private final String registry;
 
-    private VerifyPhoneConfig(int minValidDays, SendLimits limits, String registry) {
+    private VerifyPhoneConfig(int minValidDays, SmsCodePolicy codePolicy, SendLimits limits, String registry) {
         this.minValidDays = minValidDays;
+        this.codePolicy = codePolicy;
         this.limits = limits;
         this.registry = registry;
     }
@@ -44,6 +48,7 @@ final class VerifyPhoneConfig {
         Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new VerifyPhoneConfig(
                 Math.max(0, integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS)),
+                SmsCodeConfig.policy(values, model == null ? null : model.getAlias()),
                 SendLimitsConfig.read(values),
                 values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip());
     }
@@ -70,8 +75,8 @@ final class VerifyPhoneConfig {
         return limits;
     }
 
-    /** Binding a phone uses the login's code rules: 6 digits, 5 minutes, 5 tries, resend after 60 s, 3 resends. */
+    /** The binding code's rules; by default the login's: 6 digits, 5 minutes, 5 tries, resend after 60 s, 3 resends. */
     SmsCodePolicy codePolicy() {
-        return SmsCodePolicy.defaults();
+        return codePolicy;
     }
 }

@@ -57,9 +57,15 @@ public final class AdminApi {
         return createCitizen(newNationalId(), "1990-05-17", fullName, phone, phoneVerified, level);
     }
 
-    /** @param nationalId a man's number of 1990 fits the default birth date; other numbers need theirs */
+    /**
+     * A citizen with a given number (the demo registries' persons and SIM owners). An account left with that number
+     * by an earlier run of the same test (a failure run again, see the failsafe config) is deleted first.
+     *
+     * @param nationalId a man's number of 1990 fits the default birth date; other numbers need theirs
+     */
     public Citizen createCitizen(String nationalId, String birthdate, String fullName, String phone,
             boolean phoneVerified, int level) {
+        deleteUserNamed(nationalId);
         return new Citizen(importUser(citizenJson(nationalId, birthdate, fullName, phone, phoneVerified, level)),
                 nationalId, DEMO_PASSWORD, phone);
     }
@@ -149,6 +155,15 @@ public final class AdminApi {
             return previous;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the account with this username, if there is one. */
+    public void deleteUserNamed(String username) {
+        JsonNode users = json(send(HttpRequest.newBuilder(URI.create(admin + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).GET(), 200));
+        for (JsonNode user : users) {
+            send(HttpRequest.newBuilder(URI.create(admin + "/users/" + user.path("id").asText())).DELETE(), 204);
         }
     }
 

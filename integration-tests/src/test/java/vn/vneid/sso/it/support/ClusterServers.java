@@ -115,7 +115,9 @@ public final class ClusterServers implements AutoCloseable {
     public int viewSize(String node) {
         try {
             int size = 0;
-            for (String line : Files.readAllLines(dir.resolve("node-" + node + ".log"), StandardCharsets.UTF_8)) {
+            // Decoded leniently: the node may be writing a multi-byte character at the end right now.
+            String log = new String(Files.readAllBytes(dir.resolve("node-" + node + ".log")), StandardCharsets.UTF_8);
+            for (String line : log.split("\n")) {
                 Matcher matcher = VIEW.matcher(line);
                 if (matcher.find()) {
                     size = Integer.parseInt(matcher.group(1));

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -240,7 +241,9 @@ public final class FapiClient {
     }
 
     private IDTokenValidator validator() throws IOException {
-        return new IDTokenValidator(metadata.getIssuer(), clientId, idTokenAlgorithm, metadata.getJWKSetURI().toURL());
+        // Nimbus's default retriever gives the key fetch 500 ms: one pause of a loaded server would fail the login.
+        return new IDTokenValidator(metadata.getIssuer(), clientId, idTokenAlgorithm, metadata.getJWKSetURI().toURL(),
+                new DefaultResourceRetriever(10_000, 30_000));
     }
 
     public record Tokens(IDTokenClaimsSet idToken, String idTokenString, AccessToken accessToken,

@@ -87,6 +87,18 @@ public final class KeycloakServer {
         return log;
     }
 
+    /**
+     * The server's log so far. Decoded leniently: the server may be writing a multi-byte character at the end of the
+     * file right now, which a strict read would reject.
+     */
+    public String logText() {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The port the server's {@code http} SMS gateway posts to; nothing listens there unless a test starts it. */
     public int smsGatewayPort() {
         return smsGatewayPort;
@@ -150,9 +162,10 @@ public final class KeycloakServer {
                     "--spi-vneid-sms--provider-default=outbox",
                     "--spi-vneid-sms--outbox--path=" + outbox,
                     "--spi-vneid-sms--http--url=http://127.0.0.1:" + smsGatewayPort + "/sms",
-                    // Read timeouts (5 s) far above a local stub's answer even on a loaded machine: a slow answer must
-                    // not become a retry (a second SMS) or a "try later"; the tests of slow systems stub 8 s.
-                    "--spi-vneid-sms--http--connect-timeout-ms=500",
+                    // Timeouts (5 s) far above a local stub's answer even on a loaded machine: a slow answer must not
+                    // become a retry (a second SMS) or a "try later"; the tests of slow systems stub 8 s, those of
+                    // systems down close the port (refused at once).
+                    "--spi-vneid-sms--http--connect-timeout-ms=5000",
                     "--spi-vneid-sms--http--read-timeout-ms=5000",
                     "--spi-vneid-sms--http--retries=1",
                     "--spi-vneid-sms--http--backoff-ms=50",
@@ -166,14 +179,15 @@ public final class KeycloakServer {
                     // OfficerDeskIT reaches the daily cap of look-ups; the default is 300.
                     "--spi-admin-realm-restapi-extension--vneid-officer--lookups-per-day=12",
                     "--spi-vneid-subscriber-registry--http--url=http://127.0.0.1:" + registryPort + "/subscribers",
-                    "--spi-vneid-subscriber-registry--http--connect-timeout-ms=500",
+                    "--spi-vneid-subscriber-registry--http--connect-timeout-ms=5000",
                     "--spi-vneid-subscriber-registry--http--read-timeout-ms=5000",
-                    "--spi-vneid-subscriber-registry--http--retries=0",
+                    "--spi-vneid-subscriber-registry--http--retries=1",
+                    "--spi-vneid-subscriber-registry--http--backoff-ms=50",
                     "--spi-vneid-subscriber-registry--http--breaker-threshold=1000",
                     "--spi-vneid-population-registry--provider-default=local",
                     "--spi-vneid-population-registry--http--url=http://127.0.0.1:" + populationRegistryPort
                             + "/population",
-                    "--spi-vneid-population-registry--http--connect-timeout-ms=500",
+                    "--spi-vneid-population-registry--http--connect-timeout-ms=5000",
                     "--spi-vneid-population-registry--http--read-timeout-ms=5000",
                     "--spi-vneid-population-registry--http--retries=1",
                     "--spi-vneid-population-registry--http--backoff-ms=50",

@@ -34,9 +34,16 @@ public final class Lockout implements AutoCloseable {
      */
     public static Lockout byGuessing(AdminApi admin, OidcClient oidc, AdminApi.Citizen citizen) {
         Lockout lockout = new Lockout(admin, citizen, liftThrottles(admin));
-        Browser guesser = new Browser();
-        guessUntilLocked(admin, guesser, LoginPage.open(guesser, oidc.login()), citizen.id(), citizen.nationalId());
-        return lockout;
+        try {
+            Browser guesser = new Browser();
+            guessUntilLocked(admin, guesser, LoginPage.open(guesser, oidc.login()), citizen.id(),
+                    citizen.nationalId());
+            return lockout;
+        } catch (RuntimeException | AssertionError e) {
+            // The caller never gets the lockout to close: the throttles must not stay lifted for the other tests.
+            lockout.close();
+            throw e;
+        }
     }
 
     /** Lifts the password step's throttles; returns the settings to restore. */

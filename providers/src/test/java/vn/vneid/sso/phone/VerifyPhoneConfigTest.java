@@ -1,0 +1,60 @@
+package vn.vneid.sso.phone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import vn.vneid.sso.otp.SmsCodePolicy;
+
+class VerifyPhoneConfigTest {
+
+    @Test
+    void theBindingCodesRulesAreSetOnTheAction() {
+        VerifyPhoneConfig config = VerifyPhoneConfig.of(model(Map.of("code-length", "8", "code-ttl-seconds", "120",
+                "max-attempts", "3", "resend-cooldown-seconds", "0", "max-resends", "1")));
+        SmsCodePolicy policy = config.codePolicy();
+        assertThat(policy.length()).isEqualTo(8);
+        assertThat(policy.ttl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(policy.maxAttempts()).isEqualTo(3);
+        assertThat(policy.resendCooldown()).isZero();
+        assertThat(policy.maxResends()).isEqualTo(1);
+    }
+
+    @Test
+    void missingUnreadableOrOutOfRangeRulesAreTheSafeDefaults() {
+        SmsCodePolicy defaults = SmsCodePolicy.defaults();
+        for (RequiredActionConfigModel model : new RequiredActionConfigModel[] {null, model(Map.of()),
+                model(Map.of("code-length", "2")), model(Map.of("max-attempts", "0"))}) {
+            SmsCodePolicy policy = VerifyPhoneConfig.of(model).codePolicy();
+            assertThat(policy.length()).isEqualTo(defaults.length());
+            assertThat(policy.maxAttempts()).isEqualTo(defaults.maxAttempts());
+            assertThat(policy.resendCooldown()).isEqualTo(defaults.resendCooldown());
+        }
+        // One value not a number falls back alone; the others keep what was set.
+        SmsCodePolicy policy = VerifyPhoneConfig.of(model(Map.of("max-attempts", "ba", "max-resends", "2")))
+                .codePolicy();
+        assertThat(policy.maxAttempts()).isEqualTo(defaults.maxAttempts());
+        assertThat(policy.maxResends()).isEqualTo(2);
+    }
+
+    @Test
+    void theConsoleOffersEveryLimit() {
+        assertThat(VerifyPhoneConfig.PROPERTIES).extracting(ProviderConfigProperty::getName).contains(
+                "min-valid-days", "subscriber-registry", "code-length", "code-ttl-seconds", "max-attempts",
+                "resend-cooldown-seconds", "max-resends", "limit-per-number-hour", "limit-per-account-day",
+                "limit-per-ip-hour");
+    }
+
+    private static RequiredActionConfigModel model(Map<String, String> values) {
+        RequiredActionConfigModel model = new RequiredActionConfigModel();
+        model.setAlias("vneid-verify-phone");
+        model.setConfig(new HashMap<>(values));
+        return model;
+    }
+}
