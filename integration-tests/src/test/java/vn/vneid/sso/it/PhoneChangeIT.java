@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,5 +121,29 @@ class PhoneChangeIT {
         assertThat(tokens.idToken().getStringClaim("phone_number")).isEqualTo("+84977000040");
         assertThat(outbox.countTo("+84977000041") - sentBefore).as("no code to the old phone, the login's only")
                 .isEqualTo(1);
+    }
+    @Test
+    @DisplayName("the chip window of a phone change is the action's config: an answer after it is refused")
+    void chipWindowIsConfigurable() throws Exception {
+        Map<String, String> previous = admin.updateRequiredActionConfig("vneid-change-phone",
+                Map.of("transaction-ttl-seconds", "10"));
+        try {
+            AdminApi.Citizen citizen = admin.createCitizen("Đàm Văn Tiến", AdminApi.newPhone(), true, 2);
+            Browser browser = new Browser();
+            ChipStepUpPage chip = new ChipStepUpPage(browser,
+                    signInAskingForChange(browser, oidc.action("vneid-change-phone"), citizen));
+            Citizen person = new Citizen(citizen.nationalId(), "Đàm Văn Tiến", LocalDate.of(1990, 5, 17),
+                    Citizen.Sex.MALE, "Hà Nội", "Hà Nội", LocalDate.of(2040, 5, 17));
+            ChipCard card = ChipCard.issue(person, TestPki.demo().issueDocumentSigner(), AaKeyType.RSA_2048);
+            PhoneApp app = new PhoneApp();
+            byte[] challenge = app.fetchChallenge(server.baseUri(), KeycloakServer.REALM, chip.transaction());
+            Thread.sleep(11_000); // past the 10 s set above, far inside the default 120 s
+            PhoneApp.Response late = app.submit(server.baseUri(), KeycloakServer.REALM, chip.transaction(), card,
+                    challenge);
+            assertThat(late.status()).as(late.body()).isEqualTo(404);
+            assertThat(late.body()).contains("\"error\":\"unknown_transaction\"");
+        } finally {
+            admin.restoreRequiredActionConfig("vneid-change-phone", previous);
+        }
     }
 }

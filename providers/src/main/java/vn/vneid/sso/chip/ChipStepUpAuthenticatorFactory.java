@@ -5,7 +5,6 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.vneid.sso.kc.RequiredStepAuthenticatorFactory;
 
@@ -13,11 +12,7 @@ public final class ChipStepUpAuthenticatorFactory extends RequiredStepAuthentica
 
     public static final String PROVIDER_ID = "vneid-chip-step-up";
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property().name(ChipStepUpConfig.TRANSACTION_TTL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
-            .label("vneidChipTransactionTtlSeconds").helpText("vneidChipTransactionTtlSeconds.tooltip")
-            .defaultValue(String.valueOf(ChipStepUpConfig.DEFAULT_TTL_SECONDS)).add()
-            .build();
+    private static final List<ProviderConfigProperty> CONFIG = ChipStepUpConfig.PROPERTIES;
 
     public ChipStepUpAuthenticatorFactory() {
         super(PROVIDER_ID, "vneid-chip", "VNeID chip step-up (level 2)",

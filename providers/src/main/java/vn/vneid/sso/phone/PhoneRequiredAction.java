@@ -1,7 +1,6 @@
 package vn.vneid.sso.phone;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +41,6 @@ final class PhoneRequiredAction implements RequiredActionProvider {
     static final String CARD_LOCKED_TEMPLATE = "vneid-card-locked.ftl";
     static final String NOTE_PROVEN = "vneid.change.proven";
     private static final SmsCodeNotes NOTES = new SmsCodeNotes("vneid.change.");
-    private static final Duration CHIP_TTL = Duration.ofSeconds(120);
 
     private final Clock clock;
     private final String providerId;
@@ -284,7 +282,8 @@ final class PhoneRequiredAction implements RequiredActionProvider {
     }
 
     private static ChipProof chip(RequiredActionContext context) {
-        return new ChipProof(context.getSession(), context.getAuthenticationSession(), CHIP_TTL);
+        return new ChipProof(context.getSession(), context.getAuthenticationSession(),
+                VerifyPhoneConfig.of(context.getConfig()).chipTtl());
     }
 
     private EventBuilder event(RequiredActionContext context, String what) {

@@ -1,5 +1,6 @@
 package vn.vneid.sso.phone;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -8,6 +9,7 @@ import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import vn.vneid.sso.chip.ChipStepUpConfig;
 import vn.vneid.sso.login.SmsCodeConfig;
 import vn.vneid.sso.login.SmsCodeConfigProperties;
 import vn.vneid.sso.otp.SendLimits;
@@ -30,18 +32,21 @@ final class VerifyPhoneConfig {
             .build();
 
     static final List<ProviderConfigProperty> PROPERTIES = Stream.of(OWN, SmsCodeConfigProperties.POLICY,
-            SendLimitsConfig.PROPERTIES).flatMap(List::stream).toList();
+            SendLimitsConfig.PROPERTIES, ChipStepUpConfig.PROPERTIES).flatMap(List::stream).toList();
 
     private final int minValidDays;
     private final SmsCodePolicy codePolicy;
     private final SendLimits limits;
     private final String registry;
+    private final Duration chipTtl;
 
-    private VerifyPhoneConfig(int minValidDays, SmsCodePolicy codePolicy, SendLimits limits, String registry) {
+    private VerifyPhoneConfig(int minValidDays, SmsCodePolicy codePolicy, SendLimits limits, String registry,
+            Duration chipTtl) {
         this.minValidDays = minValidDays;
         this.codePolicy = codePolicy;
         this.limits = limits;
         this.registry = registry;
+        this.chipTtl = chipTtl;
     }
 
     static VerifyPhoneConfig of(RequiredActionConfigModel model) {
@@ -50,7 +55,8 @@ final class VerifyPhoneConfig {
                 Math.max(0, integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS)),
                 SmsCodeConfig.policy(values, model == null ? null : model.getAlias()),
                 SendLimitsConfig.read(values),
-                values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip());
+                values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip(),
+                ChipStepUpConfig.transactionTtl(values));
     }
 
     /** The subscriber registry provider id, or null for the server's default. */
@@ -73,6 +79,11 @@ final class VerifyPhoneConfig {
 
     SendLimits limits() {
         return limits;
+    }
+
+    /** How long the chip transaction of a phone change stays valid (the step-up's key and bounds). */
+    Duration chipTtl() {
+        return chipTtl;
     }
 
     /** The binding code's rules; by default the login's: 6 digits, 5 minutes, 5 tries, resend after 60 s, 3 resends. */

@@ -48,7 +48,20 @@ class VerifyPhoneConfigTest {
         assertThat(VerifyPhoneConfig.PROPERTIES).extracting(ProviderConfigProperty::getName).contains(
                 "min-valid-days", "subscriber-registry", "code-length", "code-ttl-seconds", "max-attempts",
                 "resend-cooldown-seconds", "max-resends", "limit-per-number-hour", "limit-per-account-day",
-                "limit-per-ip-hour");
+                "limit-per-ip-hour", "transaction-ttl-seconds");
+    }
+
+    @Test
+    void theChipWindowOfAPhoneChangeHasTheStepUpsBounds() {
+        assertThat(VerifyPhoneConfig.of(null).chipTtl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(VerifyPhoneConfig.of(model(Map.of("transaction-ttl-seconds", "45"))).chipTtl())
+                .isEqualTo(Duration.ofSeconds(45));
+        assertThat(VerifyPhoneConfig.of(model(Map.of("transaction-ttl-seconds", "1"))).chipTtl())
+                .as("a relayed answer must not outlive a short window").isEqualTo(Duration.ofSeconds(10));
+        assertThat(VerifyPhoneConfig.of(model(Map.of("transaction-ttl-seconds", "86400"))).chipTtl())
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(VerifyPhoneConfig.of(model(Map.of("transaction-ttl-seconds", "hai phút"))).chipTtl())
+                .isEqualTo(Duration.ofSeconds(120));
     }
 
     private static RequiredActionConfigModel model(Map<String, String> values) {

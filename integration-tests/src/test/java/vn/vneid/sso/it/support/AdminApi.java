@@ -344,7 +344,16 @@ public final class AdminApi {
 
     /** Changes the verify-phone required action's config; returns the previous values to restore. */
     public Map<String, String> updateVerifyPhoneConfig(Map<String, String> changes) {
-        URI uri = URI.create(admin + "/authentication/required-actions/vneid-verify-phone/config");
+        return updateRequiredActionConfig("vneid-verify-phone", changes);
+    }
+
+    public void restoreVerifyPhoneConfig(Map<String, String> previous) {
+        restoreRequiredActionConfig("vneid-verify-phone", previous);
+    }
+
+    /** Changes a required action's config; returns the previous values to restore. */
+    public Map<String, String> updateRequiredActionConfig(String alias, Map<String, String> changes) {
+        URI uri = URI.create(admin + "/authentication/required-actions/" + alias + "/config");
         JsonNode current = json(send(HttpRequest.newBuilder(uri).GET(), 200));
         Map<String, String> previous = toMap(current.path("config"));
         Map<String, String> next = new HashMap<>(previous);
@@ -353,8 +362,8 @@ public final class AdminApi {
         return previous;
     }
 
-    public void restoreVerifyPhoneConfig(Map<String, String> previous) {
-        URI uri = URI.create(admin + "/authentication/required-actions/vneid-verify-phone/config");
+    public void restoreRequiredActionConfig(String alias, Map<String, String> previous) {
+        URI uri = URI.create(admin + "/authentication/required-actions/" + alias + "/config");
         putRequiredActionConfig(uri, json(send(HttpRequest.newBuilder(uri).GET(), 200)), previous);
     }
 
