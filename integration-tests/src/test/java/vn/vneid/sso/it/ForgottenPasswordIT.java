@@ -73,7 +73,7 @@ class ForgottenPasswordIT {
     }
 
     /** What the recovery's worker logs when the registry gives the bound SIM to someone else (RecoverySms). */
-    static final String SIM_NO_LONGER_THEIRS = "not sent: the registry says the bound SIM is no longer";
+    static final String SIM_NO_LONGER_THEIRS = "not sent: the registry says the bound SIM is no longer the account's";
 
     static int occurrences(String text, String part) {
         int count = 0;
@@ -295,13 +295,14 @@ class ForgottenPasswordIT {
             // +84977000050 is registered to 001090900005 in the demo subscriber registry, not to this citizen.
             AdminApi.Citizen citizen = admin.createCitizen("Lò Văn Sáng", "+84977000050", true, 1);
             int before = outbox.countTo(citizen.phone());
-            int refusedBefore = occurrences(server.logText(), SIM_NO_LONGER_THEIRS);
+            String refused = "to *******050 " + SIM_NO_LONGER_THEIRS;
+            int refusedBefore = occurrences(server.logText(), refused);
             Browser browser = new Browser();
             RecoveryCodePage page = new RecoveryCodePage(browser, openRecovery(browser).submit(citizen.nationalId()));
             assertThat(page.info()).startsWith("Nếu số định danh này có tài khoản");
             // The worker's decision, not a pause: it logs that it sent nothing, and then nothing has left.
             Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-            while (occurrences(server.logText(), SIM_NO_LONGER_THEIRS) == refusedBefore) {
+            while (occurrences(server.logText(), refused) == refusedBefore) {
                 assertThat(Instant.now()).as("the recovery worker decided").isBefore(deadline);
                 sleep(100);
             }

@@ -122,6 +122,7 @@ class PhoneChangeIT {
         assertThat(outbox.countTo("+84977000041") - sentBefore).as("no code to the old phone, the login's only")
                 .isEqualTo(1);
     }
+
     @Test
     @DisplayName("the chip window of a phone change is the action's config: an answer after it is refused")
     void chipWindowIsConfigurable() throws Exception {

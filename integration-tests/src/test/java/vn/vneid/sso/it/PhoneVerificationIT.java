@@ -190,7 +190,7 @@ class PhoneVerificationIT {
             registry.createContext("/subscribers", exchange -> {
                 String number = exchange.getRequestURI().getPath().replaceAll(".*/", "");
                 if (number.endsWith("78000002")) {
-                    sleep(8000); // longer than the server's read timeout (5 s, KeycloakServer)
+                    sleep(8000); // longer than the server's read timeout (5 s, KeycloakServer), retried once: 10 s
                 }
                 byte[] body = ("{\"number\":\"" + number + "\",\"ownerNationalId\":\"" + citizen.nationalId()
                         + "\",\"kind\":\"PREPAID\",\"status\":\"ACTIVE\",\"activatedOn\":\"2020-01-01\","

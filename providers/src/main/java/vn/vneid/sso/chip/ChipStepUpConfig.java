@@ -1,7 +1,6 @@
 package vn.vneid.sso.chip;
 
 import java.time.Duration;
-
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +19,11 @@ public final class ChipStepUpConfig {
     private static final int MAX_TTL_SECONDS = 600;
 
     /** The key as the admin console shows it. */
-    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> PROPERTIES = List.copyOf(ProviderConfigurationBuilder.create()
             .property().name(TRANSACTION_TTL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidChipTransactionTtlSeconds").helpText("vneidChipTransactionTtlSeconds.tooltip")
             .defaultValue(String.valueOf(DEFAULT_TTL_SECONDS)).add()
-            .build();
+            .build());
 
     private final Duration transactionTtl;
 

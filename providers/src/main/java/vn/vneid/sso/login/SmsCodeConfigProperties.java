@@ -23,7 +23,7 @@ public final class SmsCodeConfigProperties {
     static final String SMS_GATEWAY = "sms-gateway";
 
     /** The code's own rules (length, lifetime, tries, resends): the login, recovery, registration and phone binding. */
-    public static final List<ProviderConfigProperty> POLICY = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> POLICY = List.copyOf(ProviderConfigurationBuilder.create()
             .property().name(CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidSmsCodeLength").helpText("vneidSmsCodeLength.tooltip")
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_LENGTH)).add()
@@ -39,7 +39,7 @@ public final class SmsCodeConfigProperties {
             .property().name(MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE)
             .label("vneidSmsCodeMaxResends").helpText("vneidSmsCodeMaxResends.tooltip")
             .defaultValue(String.valueOf(SmsCodePolicy.DEFAULT_MAX_RESENDS)).add()
-            .build();
+            .build());
 
     private static final List<ProviderConfigProperty> GATEWAY = ProviderConfigurationBuilder.create()
             .property().name(SMS_GATEWAY).type(ProviderConfigProperty.STRING_TYPE)

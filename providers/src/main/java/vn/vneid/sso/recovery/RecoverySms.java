@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import vn.vneid.sso.phone.PhoneMask;
 import vn.vneid.sso.phone.PhoneRecheck;
 import vn.vneid.sso.sms.SmsException;
 import vn.vneid.sso.sms.SmsGateway;
@@ -60,8 +61,8 @@ final class RecoverySms {
                 if (recheckFor != null && !PhoneRecheck.stillUsable(session, recheckFor, to)) {
                     // Issue #17: a SIM revoked or re-assigned since it was verified gets no recovery code; the next
                     // login's re-check makes the citizen bind a phone of their own.
-                    LOG.infof("recovery SMS for realm %s not sent: the registry says the bound SIM is no longer"
-                            + " the account's", realmId);
+                    LOG.infof("recovery SMS for realm %s to %s not sent: the registry says the bound SIM is no longer"
+                            + " the account's", realmId, PhoneMask.mask(to));
                     return;
                 }
                 SmsGateway gateway = gatewayId == null

@@ -28,24 +28,23 @@ class VerifyPhoneConfigTest {
 
     @Test
     void missingUnreadableOrOutOfRangeRulesAreTheSafeDefaults() {
-        SmsCodePolicy defaults = SmsCodePolicy.defaults();
         for (RequiredActionConfigModel model : new RequiredActionConfigModel[] {null, model(Map.of()),
-                model(Map.of("code-length", "2")), model(Map.of("max-attempts", "0"))}) {
-            SmsCodePolicy policy = VerifyPhoneConfig.of(model).codePolicy();
-            assertThat(policy.length()).isEqualTo(defaults.length());
-            assertThat(policy.maxAttempts()).isEqualTo(defaults.maxAttempts());
-            assertThat(policy.resendCooldown()).isEqualTo(defaults.resendCooldown());
+                model(Map.of("code-length", "4")), model(Map.of("max-attempts", "0")),
+                model(Map.of("max-attempts", "1000", "code-length", "6"))}) {
+            assertThat(VerifyPhoneConfig.of(model).codePolicy()).usingRecursiveComparison()
+                    .isEqualTo(SmsCodePolicy.defaults());
         }
         // One value not a number falls back alone; the others keep what was set.
         SmsCodePolicy policy = VerifyPhoneConfig.of(model(Map.of("max-attempts", "ba", "max-resends", "2")))
                 .codePolicy();
-        assertThat(policy.maxAttempts()).isEqualTo(defaults.maxAttempts());
+        assertThat(policy.maxAttempts()).isEqualTo(SmsCodePolicy.DEFAULT_MAX_ATTEMPTS);
         assertThat(policy.maxResends()).isEqualTo(2);
     }
 
     @Test
     void theConsoleOffersEveryLimit() {
-        assertThat(VerifyPhoneConfig.PROPERTIES).extracting(ProviderConfigProperty::getName).contains(
+        assertThat(VerifyPhoneConfig.PROPERTIES).extracting(ProviderConfigProperty::getName).doesNotHaveDuplicates()
+                .contains(
                 "min-valid-days", "subscriber-registry", "code-length", "code-ttl-seconds", "max-attempts",
                 "resend-cooldown-seconds", "max-resends", "limit-per-number-hour", "limit-per-account-day",
                 "limit-per-ip-hour", "transaction-ttl-seconds");

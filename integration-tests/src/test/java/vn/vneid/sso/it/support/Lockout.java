@@ -41,7 +41,11 @@ public final class Lockout implements AutoCloseable {
             return lockout;
         } catch (RuntimeException | AssertionError e) {
             // The caller never gets the lockout to close: the throttles must not stay lifted for the other tests.
-            lockout.close();
+            try {
+                lockout.close();
+            } catch (RuntimeException | AssertionError closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }

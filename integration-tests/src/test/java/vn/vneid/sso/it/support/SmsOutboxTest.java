@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SmsOutboxTest {
 
     private static final String FIRST = "{\"to\":\"+84910000001\",\"text\":\"VNeID: ma 123456\",\"sentAt\":\"x\"}\n";
-    private static final String SECOND = "{\"to\":\"+84910000001\",\"text\":\"VNeID: mã 654321, hiệu lực\",\"sentAt\":\"y\"}\n";
+    private static final String SECOND =
+            "{\"to\":\"+84910000001\",\"text\":\"VNeID: mã 654321, hiệu lực\",\"sentAt\":\"y\"}\n";
 
     @Test
     void aLineBeingWrittenIsNotReadUntilItEnds(@TempDir Path dir) throws IOException {
