@@ -170,13 +170,8 @@ class LevelTwoIntegrityIT {
         }
     }
 
-    @Test
-    @DisplayName("binding keeps its limits across 'change number', and wrong binding codes count for brute force")
-    void bindingLimits() throws IOException {
-        AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Sơn", null, false, 1);
-        // The cooldown must still run after Keycloak has counted the wrong code, however long that takes here.
-        Map<String, String> previous = admin.updateVerifyPhoneConfig(
-                Map.of("subscriber-registry", "http", "resend-cooldown-seconds", "600"));
+    /** A subscriber registry (on the server's registry port) that says every number is the citizen's own. */
+    private static HttpServer registryGivingEveryNumberTo(AdminApi.Citizen citizen) throws IOException {
         HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);
         registry.createContext("/subscribers", exchange -> {
             String number = exchange.getRequestURI().getPath().replaceAll(".*/", "").replace("%2B", "+");
@@ -187,6 +182,17 @@ class LevelTwoIntegrityIT {
             exchange.close();
         });
         registry.start();
+        return registry;
+    }
+
+    @Test
+    @DisplayName("binding keeps its limits across 'change number', and wrong binding codes count for brute force")
+    void bindingLimits() throws IOException {
+        AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Sơn", null, false, 1);
+        // The cooldown must still run after Keycloak has counted the wrong code, however long that takes here.
+        Map<String, String> previous = admin.updateVerifyPhoneConfig(
+                Map.of("subscriber-registry", "http", "resend-cooldown-seconds", "600"));
+        HttpServer registry = registryGivingEveryNumberTo(citizen);
         try {
             Browser browser = new Browser();
             VerifyPhonePage page = PhoneVerificationIT.toVerifyPhone(browser, oidc.login(), citizen);
@@ -210,16 +216,7 @@ class LevelTwoIntegrityIT {
         AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Tài", null, false, 1);
         Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http",
                 "max-attempts", "2", "resend-cooldown-seconds", "0"));
-        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);
-        registry.createContext("/subscribers", exchange -> {
-            String number = exchange.getRequestURI().getPath().replaceAll(".*/", "").replace("%2B", "+");
-            byte[] body = ("{\"number\":\"" + number + "\",\"ownerNationalId\":\"" + citizen.nationalId()
-                    + "\",\"kind\":\"POSTPAID\",\"status\":\"ACTIVE\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        registry.start();
+        HttpServer registry = registryGivingEveryNumberTo(citizen);
         try {
             String first = AdminApi.newPhone();
             String second = AdminApi.newPhone();

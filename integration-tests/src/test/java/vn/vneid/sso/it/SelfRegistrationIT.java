@@ -103,6 +103,7 @@ class SelfRegistrationIT {
         @DisplayName("she registers from the login page's link, typing her name in her own spelling, and signs in at"
                 + " level 1 with the data of the registry")
         void registersAndSignsIn() throws Exception {
+            admin.deleteUserNamed("001190100001"); // registered by an earlier run of this test, if run again
             Browser browser = new Browser();
             LoginPage login = LoginPage.open(browser, oidc.login());
             assertThat(login.registerLabel()).isEqualTo("Đăng ký tài khoản mức 1");
@@ -153,6 +154,7 @@ class SelfRegistrationIT {
         @Test
         @DisplayName("a password with her birth date or a common one is refused at registration as everywhere")
         void passwordPolicy() throws Exception {
+            admin.deleteUserNamed("031200100004");
             Browser browser = new Browser();
             RegisterPasswordPage page = upToPassword(browser, "031200100004", "Phạm Văn Long", "08/08/2000", "male",
                     "0978100004");
@@ -334,6 +336,7 @@ class SelfRegistrationIT {
         @DisplayName("a level, a verified flag, locks, an officer's unit, another username or name posted with every"
                 + " step are ignored: the account is level 1 with the registry's data")
         void extraFieldsAreIgnored() throws Exception {
+            admin.deleteUserNamed("079095100002");
             Map<String, String> forged = Map.ofEntries(
                     Map.entry("vneidLevel", "2"), Map.entry("user.attributes.vneidLevel", "2"),
                     Map.entry("phoneNumberVerified", "true"), Map.entry("phoneNumber", "+84912345678"),
