@@ -141,7 +141,7 @@ class ChipStepUpIT {
                 assertThat(levelOne.finish(browser.get(levelOne.authorizationUri()).redirectTarget()).idToken()
                         .getACR().getValue()).isEqualTo("vneid-l1");
             } finally {
-                admin.updateExecutionConfig("vneid level 2", "conditional-level-of-authentication", previous);
+                admin.restoreExecutionConfig("vneid level 2", "conditional-level-of-authentication", previous);
             }
         }
 

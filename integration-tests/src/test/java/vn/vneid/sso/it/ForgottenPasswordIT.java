@@ -420,7 +420,7 @@ class ForgottenPasswordIT {
                     assertThat(refused.idError()).startsWith("Có quá nhiều yêu cầu khôi phục từ mạng của bạn");
                 });
             } finally {
-                admin.updateExecutionConfig("vneid reset credentials", "vneid-recovery-national-id", previous);
+                admin.restoreExecutionConfig("vneid reset credentials", "vneid-recovery-national-id", previous);
             }
         }
 

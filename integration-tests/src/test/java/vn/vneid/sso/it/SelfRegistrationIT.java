@@ -69,7 +69,7 @@ class SelfRegistrationIT {
 
     @AfterAll
     static void restore() {
-        admin.updateExecutionConfig(FLOW, IDENTITY_STEP, identityConfig);
+        admin.restoreExecutionConfig(FLOW, IDENTITY_STEP, identityConfig);
     }
 
     static RegisterIdentityPage openRegistration(Browser browser) {
@@ -426,7 +426,7 @@ class SelfRegistrationIT {
                 }
                 assertThat(refusal).as("the address limit refused a lookup").isNotNull();
             } finally {
-                admin.updateExecutionConfig(FLOW, IDENTITY_STEP, previous);
+                admin.restoreExecutionConfig(FLOW, IDENTITY_STEP, previous);
             }
         }
     }
@@ -484,7 +484,7 @@ class SelfRegistrationIT {
                         page.submit("027165100014", "Ngô Thị Xuân", "14/02/1965", "female", "0978100014"));
                 assertThat(code.info()).isNotEmpty();
             } finally {
-                admin.updateExecutionConfig(FLOW, IDENTITY_STEP, previous);
+                admin.restoreExecutionConfig(FLOW, IDENTITY_STEP, previous);
                 stub.stop(0);
             }
         }

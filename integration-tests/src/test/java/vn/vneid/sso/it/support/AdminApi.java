@@ -295,6 +295,14 @@ public final class AdminApi {
     }
 
     /**
+     * Puts back what {@link #updateExecutionConfig} returned, as it was: keys the change added are removed too (an
+     * update would keep them, and a later test would run with them).
+     */
+    public void restoreExecutionConfig(String flowAlias, String providerId, Map<String, String> previous) {
+        putConfig((ObjectNode) executionConfig(flowAlias, providerId), previous);
+    }
+
+    /**
      * Sets the requirement of one execution (or sub-flow, by its display name) of a flow; returns the previous one, to
      * be put back with the same method.
      */
