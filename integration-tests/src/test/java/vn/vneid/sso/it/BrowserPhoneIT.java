@@ -111,6 +111,7 @@ class BrowserPhoneIT {
     @DisplayName("a level-1 citizen changes the phone at once: a code to the old phone, then the new number's code")
     void changeThePhone(String lang, String nationalId, String oldNumber, String newNumber, String title) {
         Citizen citizen = admin.createCitizen(nationalId, "1990-09-16", "Lã Văn Phúc", oldNumber, true, 1);
+        int sentBefore = outbox.countTo(oldNumber); // an earlier run's, if the test is run again
         try (ChromeBrowser chrome = ChromeBrowser.start(lang, ChromeBrowser.PHONE)) {
             OidcClient.Login login = oidc.action("vneid-change-phone");
             signIn(chrome, login, citizen);
@@ -126,7 +127,7 @@ class BrowserPhoneIT {
 
             chrome.waitFor(CHANGE_CODE_FORM);
             PageChecks.check(chrome, "change-phone-code");
-            assertThat(outbox.countTo(oldNumber)).isEqualTo(2);
+            assertThat(outbox.countTo(oldNumber) - sentBefore).as("the login's code, then the change's").isEqualTo(2);
             chrome.waitFor(CODE_FIELD).sendKeys(outbox.lastCodeTo(oldNumber));
             chrome.waitFor(CHANGE_CONFIRM).click();
 

@@ -189,10 +189,11 @@ class LevelTwoIntegrityIT {
     @DisplayName("binding keeps its limits across 'change number', and wrong binding codes count for brute force")
     void bindingLimits() throws IOException {
         AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Sơn", null, false, 1);
+        // The stub first: a port it cannot bind must not leave the binding on the http registry for other tests.
+        HttpServer registry = registryGivingEveryNumberTo(citizen);
         // The cooldown must still run after Keycloak has counted the wrong code, however long that takes here.
         Map<String, String> previous = admin.updateVerifyPhoneConfig(
                 Map.of("subscriber-registry", "http", "resend-cooldown-seconds", "600"));
-        HttpServer registry = registryGivingEveryNumberTo(citizen);
         try {
             Browser browser = new Browser();
             VerifyPhonePage page = PhoneVerificationIT.toVerifyPhone(browser, oidc.login(), citizen);
@@ -214,9 +215,9 @@ class LevelTwoIntegrityIT {
     @DisplayName("the binding code's tries and cooldown are set on the verify-phone action")
     void bindingCodeRulesAreConfigurable() throws IOException {
         AdminApi.Citizen citizen = admin.createCitizen("Ninh Văn Tài", null, false, 1);
+        HttpServer registry = registryGivingEveryNumberTo(citizen);
         Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http",
                 "max-attempts", "2", "resend-cooldown-seconds", "0"));
-        HttpServer registry = registryGivingEveryNumberTo(citizen);
         try {
             String first = AdminApi.newPhone();
             String second = AdminApi.newPhone();
@@ -241,7 +242,6 @@ class LevelTwoIntegrityIT {
     @Test
     @DisplayName("a registry answering a malformed record gives 'try later', not a server error")
     void malformedRegistryRecord() throws IOException {
-        Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http"));
         HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);
         registry.createContext("/subscribers", exchange -> {
             byte[] body = ("{\"number\":\"+84978000003\",\"ownerNationalId\":\"001090000001\",\"kind\":\"PREPAID\","
@@ -251,6 +251,7 @@ class LevelTwoIntegrityIT {
             exchange.close();
         });
         registry.start();
+        Map<String, String> previous = admin.updateVerifyPhoneConfig(Map.of("subscriber-registry", "http"));
         try {
             AdminApi.Citizen citizen = admin.createCitizen("Lâm Văn Phong", null, false, 1);
             Browser browser = new Browser();

@@ -151,7 +151,8 @@ class PhoneVerificationIT {
                     .as("no authorization code for the relying party").isNull();
         } finally {
             action.put("enabled", true);
-            admin.callAsAdmin("PUT", path, action.toString());
+            assertThat(admin.callAsAdmin("PUT", path, action.toString()).statusCode()).as("binding switched back on")
+                    .isEqualTo(204);
         }
     }
 

@@ -484,8 +484,8 @@ class SelfRegistrationIT {
                         page.submit("027165100014", "Ngô Thị Xuân", "14/02/1965", "female", "0978100014"));
                 assertThat(code.info()).isNotEmpty();
             } finally {
+                stub.stop(0); // first: a failed restore must not leave the port bound for the next test
                 admin.restoreExecutionConfig(FLOW, IDENTITY_STEP, previous);
-                stub.stop(0);
             }
         }
     }
