@@ -240,6 +240,36 @@ class LevelTwoIntegrityIT {
     }
 
     @Test
+    @DisplayName("the admin API refuses binding code rules out of their bounds, naming the value, and keeps the old ones")
+    void bindingCodeRulesOutOfBoundsAreRefused() throws IOException {
+        String path = "/authentication/required-actions/vneid-change-phone/config";
+        java.net.http.HttpResponse<String> before = admin.callAsAdmin("GET", path, null);
+        assertThat(before.statusCode()).isEqualTo(200);
+        for (Map.Entry<String, String> weaker : Map.of("code-length", "4", "max-attempts", "1000",
+                "transaction-ttl-seconds", "86400").entrySet()) {
+            java.net.http.HttpResponse<String> refused = admin.callAsAdmin("PUT", path,
+                    withConfigValue(before.body(), weaker.getKey(), weaker.getValue()));
+            assertThat(refused.statusCode()).as(weaker.toString()).isEqualTo(400);
+            JsonNode error = JSON.readTree(refused.body());
+            assertThat(error.path("field").asText()).isEqualTo(weaker.getKey());
+            assertThat(error.path("errorMessage").asText()).isEqualTo("error-number-out-of-range");
+        }
+        java.net.http.HttpResponse<String> refused = admin.callAsAdmin("PUT", path,
+                withConfigValue(before.body(), "max-resends", "ba"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("errorMessage").asText()).isEqualTo("error-invalid-value");
+        assertThat(JSON.readTree(admin.callAsAdmin("GET", path, null).body()).path("config"))
+                .as("nothing of the refused configs was kept").isEqualTo(JSON.readTree(before.body()).path("config"));
+    }
+
+    private static String withConfigValue(String representation, String key, String value) throws IOException {
+        ObjectNode body = (ObjectNode) JSON.readTree(representation);
+        ObjectNode config = body.get("config") instanceof ObjectNode existing ? existing : body.putObject("config");
+        config.put(key, value);
+        return body.toString();
+    }
+
+    @Test
     @DisplayName("a registry answering a malformed record gives 'try later', not a server error")
     void malformedRegistryRecord() throws IOException {
         HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", server.registryPort()), 0);

@@ -16,7 +16,8 @@ public final class ChipStepUpConfig {
 
     public static final String TRANSACTION_TTL_SECONDS = "transaction-ttl-seconds";
     static final int DEFAULT_TTL_SECONDS = 120;
-    private static final int MAX_TTL_SECONDS = 600;
+    public static final int MIN_TTL_SECONDS = 10;
+    public static final int MAX_TTL_SECONDS = 600;
 
     /** The key as the admin console shows it. */
     public static final List<ProviderConfigProperty> PROPERTIES = List.copyOf(ProviderConfigurationBuilder.create()
@@ -47,7 +48,7 @@ public final class ChipStepUpConfig {
         }
         // The challenge is what makes a relayed or replayed chip answer useless: its window stays short (10 s to
         // 10 min) whatever is configured.
-        return Duration.ofSeconds(Math.max(10, Math.min(MAX_TTL_SECONDS, seconds)));
+        return Duration.ofSeconds(Math.max(MIN_TTL_SECONDS, Math.min(MAX_TTL_SECONDS, seconds)));
     }
 
     Duration transactionTtl() {

@@ -1,11 +1,18 @@
 package vn.vneid.sso.login;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 
+import vn.vneid.sso.config.InvalidValue;
 import vn.vneid.sso.otp.SendLimits;
 import vn.vneid.sso.otp.SendLimitsConfig;
 import vn.vneid.sso.otp.SmsCodePolicy;
@@ -20,10 +27,15 @@ public final class SmsCodeConfig {
     private static final Logger LOG = Logger.getLogger(SmsCodeConfig.class);
 
     static final int MIN_LENGTH = 6;
+    static final int MAX_LENGTH = 10;
     static final int MAX_TTL_SECONDS = 900;
     static final int MAX_ATTEMPTS = 10;
     static final int MAX_COOLDOWN_SECONDS = 3600;
     static final int MAX_RESENDS = 10;
+
+    /** Configs already warned about: a config read on every request would otherwise fill the log. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    private static final int MAX_WARNED = 256;
 
     private final SmsCodePolicy policy;
     private final String gateway;
@@ -59,19 +71,37 @@ public final class SmsCodeConfig {
         int cooldownSeconds = integer(values, SmsCodeConfigProperties.RESEND_COOLDOWN_SECONDS,
                 (int) defaults.resendCooldown().toSeconds());
         int resends = integer(values, SmsCodeConfigProperties.MAX_RESENDS, defaults.maxResends());
-        if (length < MIN_LENGTH || ttlSeconds > MAX_TTL_SECONDS || attempts > MAX_ATTEMPTS
-                || cooldownSeconds > MAX_COOLDOWN_SECONDS || resends > MAX_RESENDS) {
-            LOG.warnf("SMS code config '%s' is out of bounds (at least %d digits, at most %d s, %d tries, %d s"
-                    + " cooldown, %d resends); using the defaults", where, MIN_LENGTH, MAX_TTL_SECONDS, MAX_ATTEMPTS,
-                    MAX_COOLDOWN_SECONDS, MAX_RESENDS);
+        if (invalidPolicy(values).stream().anyMatch(InvalidValue::isNumber)) {
+            warnOnce(where, values, "SMS code config '%s' is out of bounds (%d to %d digits, 1 to %d s, 1 to %d tries,"
+                    + " 0 to %d s cooldown, 0 to %d resends); using the defaults", where, MIN_LENGTH, MAX_LENGTH,
+                    MAX_TTL_SECONDS, MAX_ATTEMPTS, MAX_COOLDOWN_SECONDS, MAX_RESENDS);
             return defaults;
         }
-        try {
-            return new SmsCodePolicy(length, Duration.ofSeconds(ttlSeconds), attempts,
-                    Duration.ofSeconds(cooldownSeconds), resends);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("SMS code config '%s' is out of range (%s); using the defaults", where, e.getMessage());
-            return defaults;
+        return new SmsCodePolicy(length, Duration.ofSeconds(ttlSeconds), attempts, Duration.ofSeconds(cooldownSeconds),
+                resends);
+    }
+
+    /**
+     * The code rules in {@code values} that are set but not whole numbers within the bounds above; empty when the
+     * rules can be saved. A required action's config is checked with this when it is saved (the admin API answers 400
+     * naming the value); a value already stored is still read as {@link #policy} says.
+     */
+    public static List<InvalidValue> invalidPolicy(Map<String, String> values) {
+        return Stream.of(
+                InvalidValue.of(values, SmsCodeConfigProperties.CODE_LENGTH, MIN_LENGTH, MAX_LENGTH),
+                InvalidValue.of(values, SmsCodeConfigProperties.TTL_SECONDS, 1, MAX_TTL_SECONDS),
+                InvalidValue.of(values, SmsCodeConfigProperties.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
+                InvalidValue.of(values, SmsCodeConfigProperties.RESEND_COOLDOWN_SECONDS, 0, MAX_COOLDOWN_SECONDS),
+                InvalidValue.of(values, SmsCodeConfigProperties.MAX_RESENDS, 0, MAX_RESENDS))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static void warnOnce(String where, Map<String, String> values, String format, Object... arguments) {
+        if (WARNED.size() >= MAX_WARNED) {
+            WARNED.clear();
+        }
+        if (WARNED.add(where + new TreeMap<>(values))) {
+            LOG.warnf(format, arguments);
         }
     }
 
@@ -83,7 +113,7 @@ public final class SmsCodeConfig {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            LOG.warnf("SMS code config value %s=%s is not a number; using %d", key, raw, fallback);
+            warnOnce(key, values, "SMS code config value %s=%s is not a number; using %d", key, raw, fallback);
             return fallback;
         }
     }

@@ -8,7 +8,13 @@ import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.userprofile.ValidationException;
+import org.keycloak.validate.ValidationError;
+
+import vn.vneid.sso.config.InvalidValue;
 
 /**
  * Binding a verified phone and changing it are one {@link PhoneRequiredAction} under two ids: each id has its own
@@ -49,6 +55,22 @@ abstract class PhoneRequiredActionFactory implements RequiredActionFactory {
     @Override
     public final List<ProviderConfigProperty> getConfigMetadata() {
         return VerifyPhoneConfig.PROPERTIES;
+    }
+
+    /**
+     * A value out of its bounds is refused when it is saved (the admin API answers 400 naming it, the console shows
+     * why), rather than saved and then read as the defaults.
+     */
+    @Override
+    public final void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        RequiredActionFactory.super.validateConfig(session, realm, model);
+        List<InvalidValue> invalid = VerifyPhoneConfig.invalid(model.getConfig());
+        if (!invalid.isEmpty()) {
+            InvalidValue first = invalid.get(0);
+            throw new ValidationException(first.isNumber()
+                    ? new ValidationError(id, first.key(), "error-number-out-of-range", first.min(), first.max())
+                    : new ValidationError(id, first.key(), ValidationError.MESSAGE_INVALID_VALUE));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package vn.vneid.sso.phone;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.keycloak.models.RequiredActionConfigModel;
@@ -10,6 +11,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.vneid.sso.chip.ChipStepUpConfig;
+import vn.vneid.sso.config.InvalidValue;
 import vn.vneid.sso.login.SmsCodeConfig;
 import vn.vneid.sso.login.SmsCodeConfigProperties;
 import vn.vneid.sso.otp.SendLimits;
@@ -22,6 +24,8 @@ final class VerifyPhoneConfig {
 
     static final String MIN_VALID_DAYS = "min-valid-days";
     static final String REGISTRY = "subscriber-registry";
+    /** Ten years: a longer wait would refuse every subscription. */
+    private static final int MAX_VALID_DAYS = 3650;
 
     private static final List<ProviderConfigProperty> OWN = ProviderConfigurationBuilder.create()
             .property().name(MIN_VALID_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
@@ -57,6 +61,21 @@ final class VerifyPhoneConfig {
                 SendLimitsConfig.read(values),
                 values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip(),
                 ChipStepUpConfig.transactionTtl(values));
+    }
+
+    /**
+     * The values in {@code values} an administrator may not save (see {@link InvalidValue}): the code rules' bounds
+     * ({@link SmsCodeConfig#invalidPolicy}), the chip window's (10 s to 10 min), send limits and days not negative.
+     */
+    static List<InvalidValue> invalid(Map<String, String> values) {
+        return Stream.concat(SmsCodeConfig.invalidPolicy(values).stream(), Stream.of(
+                InvalidValue.of(values, MIN_VALID_DAYS, 0, MAX_VALID_DAYS),
+                InvalidValue.of(values, SendLimitsConfig.PER_NUMBER_HOUR, 0, Integer.MAX_VALUE),
+                InvalidValue.of(values, SendLimitsConfig.PER_ACCOUNT_DAY, 0, Integer.MAX_VALUE),
+                InvalidValue.of(values, SendLimitsConfig.PER_IP_HOUR, 0, Integer.MAX_VALUE),
+                InvalidValue.of(values, ChipStepUpConfig.TRANSACTION_TTL_SECONDS, ChipStepUpConfig.MIN_TTL_SECONDS,
+                        ChipStepUpConfig.MAX_TTL_SECONDS))
+                .flatMap(Optional::stream)).toList();
     }
 
     /** The subscriber registry provider id, or null for the server's default. */

@@ -1,6 +1,8 @@
 package vn.vneid.sso.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.userprofile.ValidationException;
 
 import vn.vneid.sso.otp.SmsCodePolicy;
 
@@ -61,6 +64,42 @@ class VerifyPhoneConfigTest {
                 .isEqualTo(Duration.ofMinutes(10));
         assertThat(VerifyPhoneConfig.of(model(Map.of("transaction-ttl-seconds", "hai phút"))).chipTtl())
                 .isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void valuesOutOfTheirBoundsAreRefusedWhenSaved() {
+        for (PhoneRequiredActionFactory factory : new PhoneRequiredActionFactory[] {
+                new VerifyPhoneRequiredActionFactory(), new ChangePhoneRequiredActionFactory()}) {
+            assertThatCode(() -> factory.validateConfig(null, null, model(Map.of("code-length", "10",
+                    "code-ttl-seconds", "900", "max-attempts", "1", "resend-cooldown-seconds", "0",
+                    "max-resends", "0", "min-valid-days", "0", "limit-per-ip-hour", "0",
+                    "transaction-ttl-seconds", "600", "subscriber-registry", "http"))))
+                    .as("values at their bounds").doesNotThrowAnyException();
+            assertThatCode(() -> factory.validateConfig(null, null, model(Map.of()))).doesNotThrowAnyException();
+
+            ValidationException tooShort = catchThrowableOfType(
+                    () -> factory.validateConfig(null, null, model(Map.of("code-length", "4"))),
+                    ValidationException.class);
+            assertThat(tooShort.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getAttribute()).isEqualTo("code-length");
+                assertThat(error.getMessage()).isEqualTo("error-number-out-of-range");
+                assertThat(error.getMessageParameters()).containsExactly("code-length", 6, 10);
+            });
+            ValidationException notANumber = catchThrowableOfType(
+                    () -> factory.validateConfig(null, null, model(Map.of("max-attempts", "năm"))),
+                    ValidationException.class);
+            assertThat(notANumber.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getAttribute()).isEqualTo("max-attempts");
+                assertThat(error.getMessage()).isEqualTo("error-invalid-value");
+            });
+        }
+        for (Map.Entry<String, String> bad : Map.of("code-length", "11", "code-ttl-seconds", "0",
+                "max-attempts", "11", "resend-cooldown-seconds", "-1", "max-resends", "11", "min-valid-days", "-1",
+                "limit-per-number-hour", "-5", "limit-per-account-day", "x", "transaction-ttl-seconds", "5")
+                .entrySet()) {
+            assertThat(VerifyPhoneConfig.invalid(Map.of(bad.getKey(), bad.getValue()))).as(bad.toString())
+                    .singleElement().satisfies(invalid -> assertThat(invalid.key()).isEqualTo(bad.getKey()));
+        }
     }
 
     private static RequiredActionConfigModel model(Map<String, String> values) {
