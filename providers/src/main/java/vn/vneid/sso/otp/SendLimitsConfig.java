@@ -28,7 +28,10 @@ public final class SendLimitsConfig {
     private SendLimitsConfig() {
     }
 
-    /** Missing or unreadable values fall back to the defaults. */
+    /**
+     * Missing, unreadable or negative values fall back to the defaults: only an explicit 0 switches a limit off (a
+     * negative value can be stored by paths Keycloak does not validate, such as a realm import).
+     */
     public static SendLimits read(Map<String, String> values) {
         return new SendLimits(integer(values, PER_NUMBER_HOUR, SendLimits.DEFAULT_PER_NUMBER_PER_HOUR),
                 integer(values, PER_ACCOUNT_DAY, SendLimits.DEFAULT_PER_ACCOUNT_PER_DAY),
@@ -38,7 +41,8 @@ public final class SendLimitsConfig {
     private static int integer(Map<String, String> values, String key, int fallback) {
         String raw = values.get(key);
         try {
-            return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
+            int value = raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
+            return value < 0 ? fallback : value;
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -58,8 +58,10 @@ abstract class PhoneRequiredActionFactory implements RequiredActionFactory {
     }
 
     /**
-     * A value out of its bounds is refused when it is saved (the admin API answers 400 naming it, the console shows
-     * why), rather than saved and then read as the defaults.
+     * A value out of its bounds is refused when the action's config is saved (the admin API answers 400 naming it,
+     * the console shows why), rather than saved and then read as the defaults. Keycloak calls this from the config
+     * endpoint only; a realm import or a PUT of the whole action stores a config unchecked, so reading it stays safe
+     * on its own ({@link VerifyPhoneConfig#of}).
      */
     @Override
     public final void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
@@ -67,9 +69,10 @@ abstract class PhoneRequiredActionFactory implements RequiredActionFactory {
         List<InvalidValue> invalid = VerifyPhoneConfig.invalid(model.getConfig());
         if (!invalid.isEmpty()) {
             InvalidValue first = invalid.get(0);
-            throw new ValidationException(first.isNumber()
-                    ? new ValidationError(id, first.key(), "error-number-out-of-range", first.min(), first.max())
-                    : new ValidationError(id, first.key(), ValidationError.MESSAGE_INVALID_VALUE));
+            String message = !first.isNumber() ? ValidationError.MESSAGE_INVALID_VALUE
+                    : first.max() == Integer.MAX_VALUE ? "error-number-out-of-range-too-small"
+                    : "error-number-out-of-range";
+            throw new ValidationException(new ValidationError(id, first.key(), message, first.min(), first.max()));
         }
     }
 

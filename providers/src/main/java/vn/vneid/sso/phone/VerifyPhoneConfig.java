@@ -11,6 +11,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.vneid.sso.chip.ChipStepUpConfig;
+import vn.vneid.sso.config.ConfigValues;
 import vn.vneid.sso.config.InvalidValue;
 import vn.vneid.sso.login.SmsCodeConfig;
 import vn.vneid.sso.login.SmsCodeConfigProperties;
@@ -56,7 +57,7 @@ final class VerifyPhoneConfig {
     static VerifyPhoneConfig of(RequiredActionConfigModel model) {
         Map<String, String> values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new VerifyPhoneConfig(
-                Math.max(0, integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS)),
+                ConfigValues.integer(values, MIN_VALID_DAYS, SimCheck.DEFAULT_MIN_VALID_DAYS, 0, MAX_VALID_DAYS),
                 SmsCodeConfig.policy(values, model == null ? null : model.getAlias()),
                 SendLimitsConfig.read(values),
                 values.get(REGISTRY) == null || values.get(REGISTRY).isBlank() ? null : values.get(REGISTRY).strip(),
@@ -81,15 +82,6 @@ final class VerifyPhoneConfig {
     /** The subscriber registry provider id, or null for the server's default. */
     String registry() {
         return registry;
-    }
-
-    static int integer(Map<String, String> values, String key, int fallback) {
-        try {
-            String raw = values.get(key);
-            return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     int minValidDays() {

@@ -19,7 +19,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * What the admin console says of each setting of our flow steps and required actions: a label and a help text in
- * both languages, and a help text that names a default names the one the code uses (an operator reads it to decide).
+ * both languages, and the help text of a setting with a default names it, as the code has it (an operator reads it
+ * to decide; the console shows the field empty once it is cleared).
  */
 class ConfigTooltipsTest {
 
@@ -47,14 +48,14 @@ class ConfigTooltipsTest {
             assertNamedDefault(DEFAULT_VI, vi.getProperty(help), value, "vi " + help);
             checked.add(setting.getName());
         }
-        assertThat(checked).contains("code-length", "min-valid-days", "limit-per-ip-hour");
+        assertThat(checked).contains("code-length", "min-valid-days", "limit-per-ip-hour", "throttle-base-delay-seconds");
     }
 
     private static void assertNamedDefault(Pattern pattern, String text, Object value, String what) {
         Matcher named = pattern.matcher(text);
-        if (named.find()) {
-            assertThat(named.group(1)).as(what + ": " + text).isEqualTo(String.valueOf(value));
-        }
+        assertThat(named.find()).as(what + " names the default: " + text).isTrue();
+        assertThat(named.group(1)).as(what + ": " + text).isEqualTo(String.valueOf(value));
+        assertThat(named.find()).as(what + " names one default: " + text).isFalse();
     }
 
     /** The settings of every flow step and required action our jar registers (its own service files). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,30 @@ class SmsCodeConfigTest {
 
     @Test
     void aGuessableCodeIsRefusedForTheDefaults() {
-        for (Map.Entry<String, String> weaker : Map.of("code-length", "5", "code-ttl-seconds", "901",
-                "max-attempts", "11", "resend-cooldown-seconds", "3601", "max-resends", "11").entrySet()) {
+        for (Map.Entry<String, String> weaker : List.of(Map.entry("code-length", "5"),
+                Map.entry("code-ttl-seconds", "901"), Map.entry("max-attempts", "11"),
+                Map.entry("resend-cooldown-seconds", "3601"), Map.entry("max-resends", "11"),
+                Map.entry("code-length", "11"), Map.entry("code-ttl-seconds", "0"), Map.entry("max-attempts", "0"),
+                Map.entry("resend-cooldown-seconds", "-1"), Map.entry("max-resends", "-1"))) {
             Map<String, String> values = new HashMap<>(AT_THE_BOUNDS);
             values.put(weaker.getKey(), weaker.getValue());
             assertThat(SmsCodeConfig.policy(values, "test")).as(weaker.toString())
                     .usingRecursiveComparison().isEqualTo(SmsCodePolicy.defaults());
         }
+    }
+
+    @Test
+    void aValueThatIsNoNumberFallsBackAloneAndIsNamedForTheSave() {
+        Map<String, String> values = new HashMap<>(AT_THE_BOUNDS);
+        values.put("max-attempts", "mười");
+        SmsCodePolicy policy = SmsCodeConfig.policy(values, "test");
+        assertThat(policy.maxAttempts()).isEqualTo(SmsCodePolicy.DEFAULT_MAX_ATTEMPTS);
+        assertThat(policy.length()).isEqualTo(10);
+        assertThat(SmsCodeConfig.invalidPolicy(values)).singleElement().satisfies(invalid -> {
+            assertThat(invalid.key()).isEqualTo("max-attempts");
+            assertThat(invalid.isNumber()).isFalse();
+        });
+        assertThat(SmsCodeConfig.invalidPolicy(AT_THE_BOUNDS)).isEmpty();
+        assertThat(SmsCodeConfig.invalidPolicy(Map.of())).isEmpty();
     }
 }

@@ -93,6 +93,12 @@ class VerifyPhoneConfigTest {
                 assertThat(error.getMessage()).isEqualTo("error-invalid-value");
             });
         }
+        ValidationException negativeLimit = catchThrowableOfType(() -> new VerifyPhoneRequiredActionFactory()
+                .validateConfig(null, null, model(Map.of("limit-per-ip-hour", "-1"))), ValidationException.class);
+        assertThat(negativeLimit.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getMessage()).isEqualTo("error-number-out-of-range-too-small");
+            assertThat(error.getMessageParameters()).startsWith("limit-per-ip-hour", 0);
+        });
         for (Map.Entry<String, String> bad : Map.of("code-length", "11", "code-ttl-seconds", "0",
                 "max-attempts", "11", "resend-cooldown-seconds", "-1", "max-resends", "11", "min-valid-days", "-1",
                 "limit-per-number-hour", "-5", "limit-per-account-day", "x", "transaction-ttl-seconds", "5")
@@ -100,6 +106,16 @@ class VerifyPhoneConfigTest {
             assertThat(VerifyPhoneConfig.invalid(Map.of(bad.getKey(), bad.getValue()))).as(bad.toString())
                     .singleElement().satisfies(invalid -> assertThat(invalid.key()).isEqualTo(bad.getKey()));
         }
+    }
+
+    @Test
+    void valuesStoredWithoutTheCheckAreStillReadSafely() {
+        // A realm import or a PUT of the whole action stores a config that validateConfig never saw.
+        VerifyPhoneConfig config = VerifyPhoneConfig.of(model(Map.of("min-valid-days", "100000",
+                "limit-per-number-hour", "-5", "limit-per-ip-hour", "0")));
+        assertThat(config.minValidDays()).as("a wait no subscription meets").isEqualTo(30);
+        assertThat(config.limits().perNumberPerHour()).as("negative is not 'off'").isEqualTo(5);
+        assertThat(config.limits().perIpPerHour()).as("0 is 'off'").isZero();
     }
 
     private static RequiredActionConfigModel model(Map<String, String> values) {
