@@ -240,7 +240,7 @@ class LevelTwoIntegrityIT {
     }
 
     @Test
-    @DisplayName("the admin API refuses binding code rules out of their bounds, naming the value, and keeps the old ones")
+    @DisplayName("the admin API refuses binding code rules out of their bounds, naming the value; the old ones stay")
     void bindingCodeRulesOutOfBoundsAreRefused() throws IOException {
         String path = "/authentication/required-actions/vneid-change-phone/config";
         java.net.http.HttpResponse<String> before = admin.callAsAdmin("GET", path, null);

@@ -48,7 +48,8 @@ class ConfigTooltipsTest {
             assertNamedDefault(DEFAULT_VI, vi.getProperty(help), value, "vi " + help);
             checked.add(setting.getName());
         }
-        assertThat(checked).contains("code-length", "min-valid-days", "limit-per-ip-hour", "throttle-base-delay-seconds");
+        assertThat(checked).contains("code-length", "min-valid-days", "limit-per-ip-hour",
+                "throttle-base-delay-seconds");
     }
 
     private static void assertNamedDefault(Pattern pattern, String text, Object value, String what) {
