@@ -263,6 +263,28 @@ class LevelOneLoginIT {
         }
 
         @Test
+        @DisplayName("a code sent before an administrator changes the code rules keeps the length and lifetime its SMS"
+                + " gave")
+        void rulesChangedDuringALogin() {
+            Citizen citizen = admin.createCitizen("Tạ Văn Khánh", AdminApi.newPhone(), true, 1);
+            Browser browser = new Browser();
+            OidcClient.Login login = oidc.login();
+            SmsCodePage page = LoginPage.signIn(browser, login, citizen.nationalId(), citizen.password());
+            String code = outbox.lastCodeTo(citizen.phone());
+            assertThat(code).hasSize(6);
+            Map<String, String> previous = admin.updateSmsCodeConfig(Map.of("code-length", "8",
+                    "code-ttl-seconds", "60"));
+            try {
+                SmsCodePage reloaded = new SmsCodePage(browser, page.reload());
+                assertThat(reloaded.sentTo()).as("the page repeats what the SMS said").contains("trong 5 phút");
+                assertThat(login.finish(reloaded.submitCode(code).redirectTarget()).idToken().getACR().getValue())
+                        .isEqualTo("vneid-l1");
+            } finally {
+                admin.restoreSmsCodeConfig(previous);
+            }
+        }
+
+        @Test
         @DisplayName("a page refresh shows the same code step without sending another SMS")
         void refreshDoesNotResend() {
             Citizen citizen = admin.createCitizen("Đỗ Thị Thu", AdminApi.newPhone(), true, 1);

@@ -173,8 +173,9 @@ final class SmsCodeAuthenticator implements AlwaysConfiguredAuthenticator {
         Instant now = now();
         var form = context.form()
                 .setAttribute("maskedPhone", PhoneMask.mask(phone))
-                .setAttribute("codeLength", policy.length())
-                .setAttribute("ttlMinutes", Math.max(1, policy.ttl().toMinutes()))
+                .setAttribute("codeLength", state == null ? policy.length() : state.codeLength(policy))
+                .setAttribute("ttlMinutes", Math.max(1, (state == null ? policy.ttl() : state.lifetime(policy))
+                        .toMinutes()))
                 .setAttribute("codeSent", state != null)
                 .setAttribute("resendWaitSeconds", state == null ? 0 : state.secondsUntilResend(now, policy))
                 .setAttribute("resendsLeft", state == null ? policy.maxResends()

@@ -112,7 +112,8 @@ public final class SmsCodeChallenge {
                     "limit_" + limited.get().name().toLowerCase(Locale.ROOT));
         }
         String code = SmsCodeState.newCode(policy);
-        SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
+        SmsCodeState next = (previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now))
+                .lasting(policy.ttl());
         try {
             SmsCodeSender.send(session, user, gatewayId, e164, code, policy.ttl());
         } catch (SmsException e) {

@@ -1,5 +1,6 @@
 package vn.vneid.sso.otp;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -24,9 +25,14 @@ public final class SmsCodeNotes {
             return null;
         }
         try {
+            // A code written by a node without these notes (a rolling upgrade) follows the rules in force.
+            String length = authSession.getAuthNote(prefix + "length");
+            String ttl = authSession.getAuthNote(prefix + "ttl");
             return new SmsCodeState(hash, salt, Instant.ofEpochMilli(Long.parseLong(sentAt)),
                     Integer.parseInt(authSession.getAuthNote(prefix + "attempts")),
-                    Integer.parseInt(authSession.getAuthNote(prefix + "resends")));
+                    Integer.parseInt(authSession.getAuthNote(prefix + "resends")),
+                    length == null ? 0 : Integer.parseInt(length),
+                    ttl == null ? null : Duration.ofSeconds(Long.parseLong(ttl)));
         } catch (RuntimeException e) {
             return null;
         }
@@ -38,10 +44,20 @@ public final class SmsCodeNotes {
         authSession.setAuthNote(prefix + "sentAt", String.valueOf(state.sentAt().toEpochMilli()));
         authSession.setAuthNote(prefix + "attempts", String.valueOf(state.attempts()));
         authSession.setAuthNote(prefix + "resends", String.valueOf(state.resends()));
+        setOrRemove(authSession, "length", state.length() > 0 ? String.valueOf(state.length()) : null);
+        setOrRemove(authSession, "ttl", state.ttl() != null ? String.valueOf(state.ttl().toSeconds()) : null);
+    }
+
+    private void setOrRemove(AuthenticationSessionModel authSession, String name, String value) {
+        if (value == null) {
+            authSession.removeAuthNote(prefix + name);
+        } else {
+            authSession.setAuthNote(prefix + name, value);
+        }
     }
 
     public void clear(AuthenticationSessionModel authSession) {
-        for (String name : new String[] {"hash", "salt", "sentAt", "attempts", "resends"}) {
+        for (String name : new String[] {"hash", "salt", "sentAt", "attempts", "resends", "length", "ttl"}) {
             authSession.removeAuthNote(prefix + name);
         }
     }

@@ -11,6 +11,10 @@ import java.util.Base64;
  * The code sent during one login, as the server keeps it: a salted SHA-256 of the code (never the code), when it
  * was sent, the wrong tries and the resends so far. Immutable; each step returns the next state. The rules that
  * decide on a submitted code or a resend live here, with no Keycloak types, so they are unit-tested directly.
+ * <p>
+ * A code keeps the length and lifetime it was sent with: an administrator who changes the rules while citizens hold
+ * codes (a day's work at national scale) must not make those codes wrong, nor shorter-lived than their SMS said.
+ * The tries and resends left follow the rules in force.
  */
 public final class SmsCodeState {
 
@@ -41,13 +45,23 @@ public final class SmsCodeState {
     private final Instant sentAt;
     private final int attempts;
     private final int resends;
+    /** The code's own length and lifetime; 0 and null for a state kept before they were: the rules in force then. */
+    private final int length;
+    private final Duration ttl;
 
     public SmsCodeState(String hash, String salt, Instant sentAt, int attempts, int resends) {
+        this(hash, salt, sentAt, attempts, resends, 0, null);
+    }
+
+    public SmsCodeState(String hash, String salt, Instant sentAt, int attempts, int resends, int length,
+            Duration ttl) {
         this.hash = hash;
         this.salt = salt;
         this.sentAt = sentAt;
         this.attempts = attempts;
         this.resends = resends;
+        this.length = Math.max(0, length);
+        this.ttl = ttl == null || ttl.isNegative() || ttl.isZero() ? null : ttl;
     }
 
     /** A fresh random code of the policy's length, digits only, leading zeros kept. */
@@ -74,7 +88,12 @@ public final class SmsCodeState {
         RANDOM.nextBytes(saltBytes);
         String salt = (key == null ? "" : KEYED + key.id() + ".")
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
-        return new SmsCodeState(hash(code, salt, key), salt, now, attemptsSoFar, resendsSoFar);
+        return new SmsCodeState(hash(code, salt, key), salt, now, attemptsSoFar, resendsSoFar, code.length(), null);
+    }
+
+    /** The same state, the code valid for {@code lifetime} from when it was sent, whatever the rules say later. */
+    public SmsCodeState lasting(Duration lifetime) {
+        return new SmsCodeState(hash, salt, sentAt, attempts, resends, length, lifetime);
     }
 
     /**
@@ -103,7 +122,7 @@ public final class SmsCodeState {
             return Verdict.EXPIRED;
         }
         String candidate = submitted == null ? "" : submitted.strip();
-        String candidateHash = candidate.length() == policy.length() ? hash(candidate, salt, key) : null;
+        String candidateHash = candidate.length() == codeLength(policy) ? hash(candidate, salt, key) : null;
         boolean right = candidateHash != null && MessageDigest.isEqual(candidateHash.getBytes(), hash.getBytes());
         if (right) {
             return Verdict.ACCEPTED;
@@ -113,7 +132,7 @@ public final class SmsCodeState {
 
     /** The state after a wrong try. */
     public SmsCodeState failedAttempt() {
-        return new SmsCodeState(hash, salt, sentAt, attempts + 1, resends);
+        return new SmsCodeState(hash, salt, sentAt, attempts + 1, resends, length, ttl);
     }
 
     public ResendVerdict mayResend(Instant now, SmsCodePolicy policy) {
@@ -130,7 +149,7 @@ public final class SmsCodeState {
     }
 
     public boolean isExpired(Instant now, SmsCodePolicy policy) {
-        return !now.isBefore(sentAt.plus(policy.ttl()));
+        return !now.isBefore(sentAt.plus(lifetime(policy)));
     }
 
     public int remainingAttempts(SmsCodePolicy policy) {
@@ -170,6 +189,26 @@ public final class SmsCodeState {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** Digits of this code: as sent, or the rules' for a state that does not know. */
+    public int codeLength(SmsCodePolicy policy) {
+        return length > 0 ? length : policy.length();
+    }
+
+    /** Lifetime of this code: as sent, or the rules' for a state that does not know. */
+    public Duration lifetime(SmsCodePolicy policy) {
+        return ttl != null ? ttl : policy.ttl();
+    }
+
+    /** The code's length as sent; 0 when not known (then the rules in force decide). */
+    public int length() {
+        return length;
+    }
+
+    /** The code's lifetime as sent; null when not known (then the rules in force decide). */
+    public Duration ttl() {
+        return ttl;
     }
 
     public int resends() {

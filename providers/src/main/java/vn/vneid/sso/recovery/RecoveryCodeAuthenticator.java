@@ -155,7 +155,8 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
                         subject != null ? subject.getId() : "recovery." + idKey,
                         context.getConnection().getRemoteAddr(), now));
         String code = SmsCodeState.newCode(policy);
-        SmsCodeState next = previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now);
+        SmsCodeState next = (previous == null ? SmsCodeState.sent(code, now, 0, 0) : previous.resent(code, now))
+                .lasting(policy.ttl());
         RecoveryNotes.CODE.write(authSession, next);
         if (limited.isPresent()) {
             RecoveryEvents.EVENTS.refused(context.getEvent(), subject,
@@ -188,8 +189,8 @@ final class RecoveryCodeAuthenticator implements AlwaysConfiguredAuthenticator {
             String errorKey, Object... errorArgs) {
         SmsCodePolicy policy = config.policy();
         var form = context.form()
-                .setAttribute("codeLength", policy.length())
-                .setAttribute("ttlMinutes", Math.max(1, policy.ttl().toMinutes()))
+                .setAttribute("codeLength", state.codeLength(policy))
+                .setAttribute("ttlMinutes", Math.max(1, state.lifetime(policy).toMinutes()))
                 .setAttribute("resendWaitSeconds", state.secondsUntilResend(clock.instant(), policy))
                 .setAttribute("resendsLeft", Math.max(0, policy.maxResends() - state.resends()));
         if (errorKey != null) {

@@ -172,8 +172,10 @@ final class RegistrationCodeAuthenticator implements AlwaysConfiguredAuthenticat
         SmsCodeState state = challenge.state(authSession);
         LoginFormsProvider form = context.form()
                 .setAttribute("maskedPhone", PhoneMask.mask(authSession.getAuthNote(RegistrationNotes.PHONE)))
-                .setAttribute("codeLength", challenge.policy().length())
-                .setAttribute("ttlMinutes", Math.max(1, challenge.policy().ttl().toMinutes()))
+                .setAttribute("codeLength", state == null ? challenge.policy().length()
+                        : state.codeLength(challenge.policy()))
+                .setAttribute("ttlMinutes", Math.max(1, (state == null ? challenge.policy().ttl()
+                        : state.lifetime(challenge.policy())).toMinutes()))
                 .setAttribute("resendWaitSeconds", state == null ? 0
                         : state.secondsUntilResend(clock.instant(), challenge.policy()))
                 .setAttribute("resendsLeft", state == null ? challenge.policy().maxResends()

@@ -118,4 +118,40 @@ class SmsCodeStateTest {
         assertThatThrownBy(() -> new SmsCodePolicy(6, Duration.ofMinutes(5), 0, Duration.ofSeconds(60), 3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCodeKeepsTheLengthAndLifetimeItWasSentWith() {
+        // Sent under the defaults (6 digits, 5 minutes); then an administrator sets 8 digits and 1 minute.
+        SmsCodeState state = SmsCodeState.sent("042917", T0, 0, 0).lasting(policy.ttl());
+        SmsCodePolicy changed = new SmsCodePolicy(8, Duration.ofMinutes(1), 5, Duration.ofSeconds(60), 3);
+        assertThat(state.verify("042917", T0.plusSeconds(120), changed))
+                .as("the code in the citizen's SMS, within the 5 minutes it said").isEqualTo(Verdict.ACCEPTED);
+        assertThat(state.isExpired(T0.plusSeconds(299), changed)).isFalse();
+        assertThat(state.isExpired(T0.plusSeconds(300), changed)).isTrue();
+        assertThat(state.codeLength(changed)).isEqualTo(6);
+        assertThat(state.lifetime(changed)).isEqualTo(Duration.ofMinutes(5));
+        // Lengthened rules do not lengthen a code already sent either.
+        SmsCodePolicy longer = new SmsCodePolicy(6, Duration.ofMinutes(15), 5, Duration.ofSeconds(60), 3);
+        assertThat(state.verify("042917", T0.plusSeconds(300), longer)).isEqualTo(Verdict.EXPIRED);
+        // Tries follow the rules in force, and a wrong try keeps the code's own rules.
+        SmsCodeState tried = state.failedAttempt();
+        assertThat(tried.codeLength(changed)).isEqualTo(6);
+        assertThat(tried.lifetime(changed)).isEqualTo(Duration.ofMinutes(5));
+        SmsCodePolicy oneTry = new SmsCodePolicy(6, Duration.ofMinutes(5), 1, Duration.ofSeconds(60), 3);
+        assertThat(tried.verify("042917", T0, oneTry)).isEqualTo(Verdict.EXHAUSTED);
+        // A resend is a new code under the rules of its own send.
+        assertThat(state.resent("12345678", T0.plusSeconds(90)).lasting(changed.ttl()).codeLength(policy))
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aStateKeptWithoutItsRulesFollowsTheRulesInForce() {
+        SmsCodeState sent = SmsCodeState.sent("042917", T0, 0, 0);
+        SmsCodeState old = new SmsCodeState(sent.hash(), sent.salt(), T0, 0, 0);
+        assertThat(old.codeLength(policy)).isEqualTo(6);
+        assertThat(old.lifetime(policy)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(old.verify("042917", T0.plusSeconds(10), policy)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(old.verify("042917", T0.plusSeconds(10),
+                new SmsCodePolicy(8, Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 3))).isEqualTo(Verdict.WRONG);
+    }
 }
