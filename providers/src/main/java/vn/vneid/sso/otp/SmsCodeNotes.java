@@ -11,6 +11,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class SmsCodeNotes {
 
+    /** What a code's own rules can be (SmsCodePolicy's and SmsCodeConfig's bounds); anything else is not trusted. */
+    private static final int MIN_LENGTH = 4;
+    private static final int MAX_LENGTH = 10;
+    private static final long MAX_TTL_SECONDS = 900;
+
     private final String prefix;
 
     public SmsCodeNotes(String prefix) {
@@ -25,14 +30,10 @@ public final class SmsCodeNotes {
             return null;
         }
         try {
-            // A code written by a node without these notes (a rolling upgrade) follows the rules in force.
-            String length = authSession.getAuthNote(prefix + "length");
-            String ttl = authSession.getAuthNote(prefix + "ttl");
             return new SmsCodeState(hash, salt, Instant.ofEpochMilli(Long.parseLong(sentAt)),
                     Integer.parseInt(authSession.getAuthNote(prefix + "attempts")),
                     Integer.parseInt(authSession.getAuthNote(prefix + "resends")),
-                    length == null ? 0 : Integer.parseInt(length),
-                    ttl == null ? null : Duration.ofSeconds(Long.parseLong(ttl)));
+                    ruleLength(authSession, salt), ruleTtl(authSession, salt));
         } catch (RuntimeException e) {
             return null;
         }
@@ -44,20 +45,47 @@ public final class SmsCodeNotes {
         authSession.setAuthNote(prefix + "sentAt", String.valueOf(state.sentAt().toEpochMilli()));
         authSession.setAuthNote(prefix + "attempts", String.valueOf(state.attempts()));
         authSession.setAuthNote(prefix + "resends", String.valueOf(state.resends()));
-        setOrRemove(authSession, "length", state.length() > 0 ? String.valueOf(state.length()) : null);
-        setOrRemove(authSession, "ttl", state.ttl() != null ? String.valueOf(state.ttl().toSeconds()) : null);
+        if (state.length() > 0) {
+            long ttlSeconds = state.ttl() == null ? 0 : state.ttl().toSeconds();
+            authSession.setAuthNote(prefix + "rules", state.length() + ":" + ttlSeconds + ":" + state.salt());
+        } else {
+            authSession.removeAuthNote(prefix + "rules");
+        }
     }
 
-    private void setOrRemove(AuthenticationSessionModel authSession, String name, String value) {
-        if (value == null) {
-            authSession.removeAuthNote(prefix + name);
-        } else {
-            authSession.setAuthNote(prefix + name, value);
+    /**
+     * The code's own length and lifetime are kept with the salt of the code they belong to: a note left by a node
+     * that does not write them (a rolling upgrade) never lends them to another code, which then follows the rules in
+     * force. Figures outside the bounds an administrator can set are not trusted either.
+     */
+    private String[] rules(AuthenticationSessionModel authSession, String salt) {
+        String rules = authSession.getAuthNote(prefix + "rules");
+        String[] parts = rules == null ? null : rules.split(":", 3);
+        return parts != null && parts.length == 3 && parts[2].equals(salt) ? parts : null;
+    }
+
+    private int ruleLength(AuthenticationSessionModel authSession, String salt) {
+        String[] rules = rules(authSession, salt);
+        try {
+            int length = rules == null ? 0 : Integer.parseInt(rules[0]);
+            return length >= MIN_LENGTH && length <= MAX_LENGTH ? length : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private Duration ruleTtl(AuthenticationSessionModel authSession, String salt) {
+        String[] rules = rules(authSession, salt);
+        try {
+            long seconds = rules == null ? 0 : Long.parseLong(rules[1]);
+            return seconds >= 1 && seconds <= MAX_TTL_SECONDS ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
     public void clear(AuthenticationSessionModel authSession) {
-        for (String name : new String[] {"hash", "salt", "sentAt", "attempts", "resends", "length", "ttl"}) {
+        for (String name : new String[] {"hash", "salt", "sentAt", "attempts", "resends", "rules"}) {
             authSession.removeAuthNote(prefix + name);
         }
     }
