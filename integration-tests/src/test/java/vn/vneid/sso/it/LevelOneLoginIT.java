@@ -345,7 +345,7 @@ class LevelOneLoginIT {
                 Thread.sleep(2500);
                 page = new SmsCodePage(browser, page.submitCode(first));
                 assertThat(page.codeError()).isEqualTo("Mã xác thực đã hết hạn. Vui lòng yêu cầu mã mới.");
-                // The new code gets time enough to be typed on a loaded machine (a resend is sent under the rules in force).
+                // The new code gets time enough to be typed on a loaded machine (a resend follows the rules in force).
                 admin.updateSmsCodeConfig(Map.of("code-ttl-seconds", "300"));
 
                 page = new SmsCodePage(browser, page.resend());

@@ -1,6 +1,7 @@
 package vn.vneid.sso.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -14,19 +15,13 @@ public final class ConfigValues {
 
     /** The value of {@code key}, or {@code fallback} when absent, not a number or outside {@code [min, max]}. */
     public static int integer(Map<String, String> values, String key, int fallback, int min, int max) {
-        String raw = values.get(key);
-        if (raw == null || raw.isBlank()) {
+        Optional<InvalidValue> invalid = InvalidValue.of(values, key, min, max);
+        if (invalid.isPresent()) {
+            LOG.warnf("config value %s=%s is not a number in [%d, %d]; using %d", key, invalid.get().value(), min, max,
+                    fallback);
             return fallback;
         }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warnf("config value %s=%s is not a number in [%d, %d]; using %d", key, raw, min, max, fallback);
-        return fallback;
+        String raw = values.get(key);
+        return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
     }
 }

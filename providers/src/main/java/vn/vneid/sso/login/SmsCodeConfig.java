@@ -27,8 +27,8 @@ public final class SmsCodeConfig {
     private static final Logger LOG = Logger.getLogger(SmsCodeConfig.class);
 
     static final int MIN_LENGTH = 6;
-    static final int MAX_LENGTH = 10;
-    static final int MAX_TTL_SECONDS = 900;
+    static final int MAX_LENGTH = SmsCodePolicy.MAX_LENGTH;
+    static final int MAX_TTL_SECONDS = (int) SmsCodePolicy.MAX_CONFIGURABLE_TTL.toSeconds();
     static final int MAX_ATTEMPTS = 10;
     static final int MAX_COOLDOWN_SECONDS = 3600;
     static final int MAX_RESENDS = 10;

@@ -11,11 +11,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class SmsCodeNotes {
 
-    /** What a code's own rules can be (SmsCodePolicy's and SmsCodeConfig's bounds); anything else is not trusted. */
-    private static final int MIN_LENGTH = 4;
-    private static final int MAX_LENGTH = 10;
-    private static final long MAX_TTL_SECONDS = 900;
-
     private final String prefix;
 
     public SmsCodeNotes(String prefix) {
@@ -30,10 +25,10 @@ public final class SmsCodeNotes {
             return null;
         }
         try {
+            OwnRules own = OwnRules.parse(authSession.getAuthNote(prefix + "rules"), salt);
             return new SmsCodeState(hash, salt, Instant.ofEpochMilli(Long.parseLong(sentAt)),
                     Integer.parseInt(authSession.getAuthNote(prefix + "attempts")),
-                    Integer.parseInt(authSession.getAuthNote(prefix + "resends")),
-                    ruleLength(authSession, salt), ruleTtl(authSession, salt));
+                    Integer.parseInt(authSession.getAuthNote(prefix + "resends")), own.length(), own.ttl());
         } catch (RuntimeException e) {
             return null;
         }
@@ -54,33 +49,27 @@ public final class SmsCodeNotes {
     }
 
     /**
-     * The code's own length and lifetime are kept with the salt of the code they belong to: a note left by a node
-     * that does not write them (a rolling upgrade) never lends them to another code, which then follows the rules in
-     * force. Figures outside the bounds an administrator can set are not trusted either.
+     * The code's own length and lifetime, kept with the salt of the code they belong to: a note left by a node that
+     * does not write them (a rolling upgrade) never lends them to another code, which then follows the rules in force
+     * (0, null). Figures outside the bounds an administrator can set are not trusted either.
      */
-    private String[] rules(AuthenticationSessionModel authSession, String salt) {
-        String rules = authSession.getAuthNote(prefix + "rules");
-        String[] parts = rules == null ? null : rules.split(":", 3);
-        return parts != null && parts.length == 3 && parts[2].equals(salt) ? parts : null;
-    }
+    private record OwnRules(int length, Duration ttl) {
 
-    private int ruleLength(AuthenticationSessionModel authSession, String salt) {
-        String[] rules = rules(authSession, salt);
-        try {
-            int length = rules == null ? 0 : Integer.parseInt(rules[0]);
-            return length >= MIN_LENGTH && length <= MAX_LENGTH ? length : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private Duration ruleTtl(AuthenticationSessionModel authSession, String salt) {
-        String[] rules = rules(authSession, salt);
-        try {
-            long seconds = rules == null ? 0 : Long.parseLong(rules[1]);
-            return seconds >= 1 && seconds <= MAX_TTL_SECONDS ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-            return null;
+        static OwnRules parse(String note, String salt) {
+            String[] parts = note == null ? new String[0] : note.split(":", 3);
+            if (parts.length != 3 || !parts[2].equals(salt)) {
+                return new OwnRules(0, null);
+            }
+            try {
+                int length = Integer.parseInt(parts[0]);
+                long seconds = Long.parseLong(parts[1]);
+                return new OwnRules(
+                        length >= SmsCodePolicy.MIN_LENGTH && length <= SmsCodePolicy.MAX_LENGTH ? length : 0,
+                        seconds >= 1 && seconds <= SmsCodePolicy.MAX_CONFIGURABLE_TTL.toSeconds()
+                                ? Duration.ofSeconds(seconds) : null);
+            } catch (NumberFormatException e) {
+                return new OwnRules(0, null);
+            }
         }
     }
 

@@ -13,6 +13,11 @@ public final class SmsCodePolicy {
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final Duration DEFAULT_RESEND_COOLDOWN = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_RESENDS = 3;
+    /** The digits a code can have. */
+    public static final int MIN_LENGTH = 4;
+    public static final int MAX_LENGTH = 10;
+    /** The longest lifetime an administrator can give a code (SmsCodeConfig). */
+    public static final Duration MAX_CONFIGURABLE_TTL = Duration.ofMinutes(15);
 
     private final int length;
     private final Duration ttl;
@@ -21,8 +26,8 @@ public final class SmsCodePolicy {
     private final int maxResends;
 
     public SmsCodePolicy(int length, Duration ttl, int maxAttempts, Duration resendCooldown, int maxResends) {
-        if (length < 4 || length > 10) {
-            throw new IllegalArgumentException("code length must be 4..10");
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            throw new IllegalArgumentException("code length must be " + MIN_LENGTH + ".." + MAX_LENGTH);
         }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("code lifetime must be positive");
